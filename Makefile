@@ -1,0 +1,65 @@
+# Kakehashi — every set-up step lives here, so a fresh Debian machine needs only `make serve` or `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# Root installs system packages directly; anybody else through sudo.
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM ?= /usr/bin/chromium
+# Material prints an end-of-life notice on every build; it is known (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Pinned install: every version comes from constraints.txt.
+$(VENV)/.installed: $(BIN)/activate pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[site,test]'
+	touch $@
+
+install: $(VENV)/.installed  ## virtual environment with the pinned dependencies
+
+i18n-extract: install  ## collect UI strings from templates, hooks and code into locales/messages.pot
+	$(BIN)/pybabel --quiet extract -F babel.cfg -c "Translators:" --no-location --sort-output \
+	  --project Kakehashi --version 0.1 -o locales/messages.pot .
+
+i18n-update: i18n-extract  ## merge new strings into locales/*/LC_MESSAGES/messages.po
+	$(BIN)/pybabel --quiet update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
+
+i18n-compile: install  ## compile the catalogs (.mo) used by the build
+	$(BIN)/pybabel --quiet compile -d locales
+
+i18n: i18n-update i18n-compile  ## extract, update and compile the UI catalogs
+
+build: i18n-compile  ## strict build of the trilingual site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: build  ## build, then serve with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+check: install  ## translation and content checks
+	$(BIN)/kakehashi check
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: i18n-compile $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what tests need, then run them
+	$(BIN)/pytest
+
+bench: i18n-compile  ## build-time benchmark on a synthetic corpus (prints its figures)
+	$(BIN)/python -m kakehashi.bench $(BENCH_ARGS)
+
+clean:  ## remove build output (keeps the virtual environment)
+	rm -rf site .pytest_cache

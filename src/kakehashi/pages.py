@@ -1,0 +1,45 @@
+"""The page model: Markdown files grouped into language variants sharing a path stem.
+
+``guides/x.md`` (default language), ``guides/x.fr.md`` and ``guides/x.ja.md`` are the variants of the
+stem ``guides/x``; this is mkdocs-static-i18n's suffix structure, described here without MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """All language variants of one page: ``{language: path relative to docs_dir}``."""
+
+    stem: str
+    variants: dict[str, str] = field(default_factory=dict)
+
+
+def split_variant(rel_path: str, codes: tuple[str, ...], default: str) -> tuple[str, str]:
+    """``guides/x.fr.md`` -> (``guides/x``, ``fr``); ``guides/x.md`` -> (``guides/x``, default)."""
+    path = PurePosixPath(rel_path)
+    base = path.with_suffix("")
+    if base.suffix and base.suffix[1:] in codes:
+        return str(base.with_suffix("")), base.suffix[1:]
+    return str(base), default
+
+
+def page_url(stem: str, prefix: str = "") -> str:
+    """Directory-style URL of a stem, relative to the site root: ``guides/x/``, ``index`` -> ``""``."""
+    parts = PurePosixPath(stem).parts
+    if parts and parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return prefix + "".join(f"{p}/" for p in parts)
+
+
+def scan_docs(docs_dir: Path, codes: tuple[str, ...], default: str) -> dict[str, PageGroup]:
+    """Every Markdown page under ``docs_dir``, grouped by stem (sorted for stable output)."""
+    groups: dict[str, PageGroup] = {}
+    for file in sorted(docs_dir.rglob("*.md")):
+        rel = file.relative_to(docs_dir).as_posix()
+        stem, lang = split_variant(rel, codes, default)
+        groups.setdefault(stem, PageGroup(stem)).variants[lang] = rel
+    return groups
