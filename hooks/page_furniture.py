@@ -2,7 +2,7 @@
 
 Adds to the template context: ``kk_last_verified``, ``kk_sources``, ``kk_alternates`` (hreflang),
 ``kk_fallback`` (page shown in the default language because the reader's is missing) and, on home
-pages, ``kk_suggestions`` (a notice offering each other language, written in that language).
+pages (``kk_is_home``), ``kk_suggestions`` (a notice offering each other language, written in that language).
 """
 
 from pathlib import Path
@@ -38,7 +38,8 @@ def on_page_context(context, page, config, nav):
     context["kk_sources"] = source_links(page.meta)
     context["kk_alternates"] = alternates(group, site) if group else []
     context["kk_fallback"] = bool(group) and code not in group.variants
-    if page.is_homepage:
+    context["kk_is_home"] = stem == "index"
+    if context["kk_is_home"]:
         context["kk_is_default_language"] = code == site.default_language.code
         context["kk_suggestions"] = [
             {

@@ -1,0 +1,157 @@
+"""The portal in a real browser: languages, switcher, SEO signals, 404s, privacy and accessibility."""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import permutations
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("en", "fr", "ja")
+PREFIX = {"en": "", "fr": "fr/", "ja": "ja/"}
+
+
+def open_page(page, url):
+    response = page.goto(url)
+    assert response is not None and response.ok, f"{url}: HTTP {response.status if response else '?'}"
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_lang_is_the_page_language(page, base_url, lang):
+    for path in ("", "guides/", "events/", "glossary/"):
+        open_page(page, base_url + PREFIX[lang] + path)
+        assert page.locator("html").get_attribute("lang") == lang, path
+
+
+@pytest.mark.parametrize(("source", "target"), list(permutations(LANGS, 2)))
+def test_switcher_keeps_the_page(page, base_url, source, target):
+    open_page(page, base_url + PREFIX[source] + "events/")
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang={target}]")
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/" + PREFIX[target] + "events/"
+    assert page.locator("html").get_attribute("lang") == target
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hreflang_alternates_are_absolute_and_truthful(page, base_url, site_config, lang):
+    """Every advertised alternate is absolute (from site_url), x-default is English, and the target
+    page really is in the advertised language (a fallback page would be in English)."""
+    open_page(page, base_url + PREFIX[lang] + "partners/")
+    links = page.eval_on_selector_all(
+        'link[rel=alternate][hreflang]', "els => els.map(e => [e.hreflang, e.getAttribute('href')])"
+    )
+    advertised = dict(links)
+    assert set(advertised) == {"en", "fr", "ja", "x-default"}
+    assert advertised["x-default"] == advertised["en"]
+    for hreflang, href in links:
+        assert href.startswith(site_config.site_url), href
+        if hreflang == "x-default":
+            continue
+        local = base_url + href[len(site_config.site_url):]
+        open_page(page, local)
+        assert page.locator("html").get_attribute("lang") == hreflang, href
+
+
+def test_sitemap_lists_each_language_with_alternates(built_site, site_config):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f"<loc>{site_config.site_url}{PREFIX[lang]}events/</loc>" in sitemap
+    assert 'hreflang="x-default"' in sitemap
+    # No language 404 page and no search page is advertised.
+    assert "404" not in sitemap
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "Page not found"), ("fr", "Page introuvable"), ("ja", "ページが見つかりません")]
+)
+def test_404_page_in_each_language(page, base_url, lang, heading):
+    response = page.goto(base_url + PREFIX[lang] + "no-such-page/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("h1").first.inner_text() == heading
+    page.click("article a")
+    assert urlsplit(page.url).path == "/" + PREFIX[lang]
+
+
+def test_home_offers_a_language_chooser_and_remembers_the_choice(browser, base_url):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    open_page(page, base_url)
+    chooser = page.locator(".kk-chooser a")
+    assert chooser.count() == 3
+    page.click('.kk-chooser a[hreflang="ja"]')
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/ja/"
+    # Coming back to / later: the remembered choice wins, once, without a loop.
+    open_page(page, base_url)
+    page.wait_for_url(re.compile(r"/ja/$"))
+    page.click('.kk-chooser a[hreflang="en"]')
+    page.wait_for_load_state()
+    open_page(page, base_url)
+    page.wait_for_timeout(300)
+    assert urlsplit(page.url).path == "/"
+    context.close()
+
+
+@pytest.mark.parametrize(("browser_locale", "offered"), [("fr-FR", "fr"), ("ja-JP", "ja")])
+def test_home_suggests_the_browser_language_without_redirecting(browser, base_url, browser_locale, offered):
+    context = browser.new_context(locale=browser_locale)
+    page = context.new_page()
+    open_page(page, base_url)
+    suggestion = page.locator(f'[data-kk-suggest="{offered}"]')
+    suggestion.wait_for(state="visible")
+    assert urlsplit(page.url).path == "/"
+    assert page.locator("[data-kk-suggest]:visible").count() == 1
+    context.close()
+
+
+def test_no_suggestion_for_an_english_reader(page, base_url):
+    open_page(page, base_url)
+    page.wait_for_timeout(200)
+    assert page.locator("[data-kk-suggest]:visible").count() == 0
+
+
+INNER_PAGES = ["", "guides/", "glossary/", "events/", "partners/", "contribute/"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_request_leaves_localhost(browser, base_url, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in INNER_PAGES:
+        open_page(page, base_url + PREFIX[lang] + path)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert requests, "no request was recorded"
+    foreign = [url for url in requests if urlsplit(url).hostname not in ("127.0.0.1",) and not url.startswith("data:")]
+    assert foreign == []
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", "guides/"])
+def test_accessibility_has_no_serious_violation(page, base_url, lang, path):
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: `make test` installs it with npm ci")
+    open_page(page, base_url + PREFIX[lang] + path)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], json.dumps(serious, ensure_ascii=False, indent=1)
