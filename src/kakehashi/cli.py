@@ -1,0 +1,156 @@
+"""The ``kakehashi`` command: check, status, pin and fix translations of the portal.
+
+Exit codes: 0 clean, 1 findings at error severity, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .findings import FORMATTERS, Severity
+
+
+def _site(args):
+    from .site_config import find_mkdocs_yml, load_site_config
+    return load_site_config(Path(args.config) if args.config else find_mkdocs_yml())
+
+
+def _progress(message: str) -> None:
+    """A transient line on a terminal; nothing in CI or when output is piped."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+
+
+def cmd_check(args) -> int:
+    from .check import run_checks
+    site = _site(args)
+    paths = [Path(p) for p in args.paths] or None
+    if paths:
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            print(f"kakehashi check: no such file: {', '.join(missing)}", file=sys.stderr)
+            return 2
+    if args.lang and args.lang not in site.codes:
+        print(f"kakehashi check: unknown language '{args.lang}' (the portal has {', '.join(site.codes)})", file=sys.stderr)
+        return 2
+    _progress("kakehashi check: reading pages…")
+    result = run_checks(site, paths, args.lang)
+    _progress("")
+    shown = [f for f in result.findings if args.verbose or f.severity is not Severity.INFO]
+    output = FORMATTERS[args.format](shown)
+    if output:
+        print(output)
+    return 1 if result.errors else 0
+
+
+def cmd_status(args) -> int:
+    from .pageset import load_pageset
+    from .status import as_json, as_markdown, as_text, status_table
+    site = _site(args)
+    table = status_table(load_pageset(site), site)
+    print({"text": as_text, "json": as_json, "markdown": as_markdown}[args.format](table, site.codes))
+    return 0
+
+
+def cmd_pin(args) -> int:
+    from .fixer import write_atomically
+    from .pages import split_variant
+    from .pageset import load_pageset
+    from .pins import PinError, pin_text
+    site = _site(args)
+    status = 0
+    for name in args.paths:
+        path = Path(name)
+        if not path.is_file() or not path.resolve().is_relative_to(site.docs_dir.resolve()):
+            print(f"{name}: not a page under {site.docs_dir}", file=sys.stderr)
+            status = 2
+            continue
+        stem, _ = split_variant(path.resolve().relative_to(site.docs_dir.resolve()).as_posix(), site.codes, site.default_language.code)
+        group = next(g for g in load_pageset(site, [path]) if g.stem == stem)
+        source = group.source
+        if source is None:
+            print(f"{name}: its page has no single source variant (run `kakehashi check {name}`)", file=sys.stderr)
+            status = 2
+            continue
+        if source.rel == path.resolve().relative_to(site.docs_dir.resolve()).as_posix():
+            print(f"{name}: this is the source page; pin its translations instead", file=sys.stderr)
+            status = 2
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            new = pin_text(text, source.blob)
+        except (PinError, UnicodeDecodeError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            status = 2
+            continue
+        if new != text:
+            write_atomically(path, new)
+        print(f"{name}: pinned to {source.display} @ {source.blob[:10]}")
+        if "state: stub" in new.split("\n---", 1)[0]:
+            print(f"{name}: still marked 'state: stub'; remove that line once it is translated")
+    return status
+
+
+def cmd_fix(args) -> int:
+    from .fixer import fixed_text, write_atomically
+    from .pages import split_variant
+    site = _site(args)
+    paths = [Path(p) for p in args.paths] or sorted(site.docs_dir.rglob("*.md"))
+    changed = 0
+    for path in paths:
+        if not path.resolve().is_relative_to(site.docs_dir.resolve()) or path.suffix != ".md":
+            continue
+        _, language = split_variant(path.resolve().relative_to(site.docs_dir.resolve()).as_posix(), site.codes, site.default_language.code)
+        if language not in ("fr", "ja"):
+            continue
+        text = fixed_text(path, language)
+        if text is not None:
+            write_atomically(path, text)
+            changed += 1
+            print(f"fixed {path}")
+    print(f"{changed} file(s) changed")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kakehashi", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="check pages, translations and data; exit 1 on errors")
+    check.add_argument("paths", nargs="*", help="files to check with their language siblings (default: everything)")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--lang", help="only findings in pages of this language")
+    check.add_argument("-v", "--verbose", action="store_true", help="also show info findings (missing translations)")
+    check.set_defaults(run=cmd_check)
+
+    status = commands.add_parser("status", help="translation status per page and language")
+    status.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    status.set_defaults(run=cmd_status)
+
+    pin = commands.add_parser("pin", help="record the current source in a translation's pin after re-translating")
+    pin.add_argument("paths", nargs="+")
+    pin.set_defaults(run=cmd_pin)
+
+    fix = commands.add_parser("fix", help="apply the safe typography fixes (French spaces, Japanese punctuation)")
+    fix.add_argument("paths", nargs="*")
+    fix.set_defaults(run=cmd_fix)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"kakehashi {args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

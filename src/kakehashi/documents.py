@@ -1,0 +1,105 @@
+"""Reading contributed files safely: encoding, size, line ends, and YAML front matter with line numbers.
+
+Every problem becomes a Finding naming the file and line; nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding, Severity
+
+MAX_BYTES = 1_000_000  # a guide is ~10 KB; anything near 1 MB is a mistake (a pasted PDF, a binary)
+FRONT_MATTER_FENCE = "---"
+
+
+@dataclass
+class Document:
+    """A Markdown page: its front matter, body and where things are."""
+
+    path: str
+    text: str
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # 1-based line of the file where the body starts
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def meta_line(self, key: str) -> int:
+        """Line of a top-level front-matter key (or of the front matter when the key is absent)."""
+        return self.key_lines.get(key, 1)
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
+    """Read a contributed text file as UTF-8; report BOM, CRLF, size, emptiness and bad bytes."""
+    def finding(line: int, code: str, message: str, severity=Severity.ERROR) -> Finding:
+        return Finding(display, line, 1, code, severity, message)
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [finding(1, "F003", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit: split it or remove pasted binary content")]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [finding(1, "F001", f"cannot read file: {error.strerror}")]
+    findings = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        findings.append(finding(1, "F002", "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"))
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [finding(line, "F001", f"not valid UTF-8 (byte 0x{data[error.start]:02x}): save the file as UTF-8")]
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        findings.append(finding(line, "F004", "Windows (CRLF) or old Mac (CR) line ends: save with Unix (LF) line ends"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        findings.append(finding(1, "F005", "file is empty: write the page or delete the file"))
+        return None, findings
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [*findings, finding(line, "F001", "file contains NUL bytes: it is not a text file")]
+    return text, findings
+
+
+def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
+    """Split front matter from body and parse it as YAML, keeping the line of each top-level key."""
+    doc = Document(path=display, text=text, body=text)
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return doc, []
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FRONT_MATTER_FENCE, "..."))
+    except StopIteration:
+        return doc, [Finding(display, 1, 1, "M001", Severity.ERROR, "front matter opened with '---' is never closed: add a '---' line after it")]
+    yaml_text = "\n".join(lines[1:end])
+    doc.body = "\n".join(lines[end + 1 :])
+    doc.body_line = end + 2
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(yaml_text) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return doc, [Finding(display, line, (mark.column + 1) if mark else 1, "M001", Severity.ERROR,
+                             f"front matter is not valid YAML ({problem}): check indentation and quote values containing ':' or '#'")]
+    if not isinstance(meta, dict):
+        return doc, [Finding(display, 2, 1, "M001", Severity.ERROR, "front matter must be a mapping of 'key: value' lines")]
+    doc.meta = meta
+    if isinstance(node, yaml.MappingNode):
+        doc.key_lines = {key.value: key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+    return doc, []
+
+
+def load_document(path: Path, display: str) -> tuple[Document | None, list[Finding]]:
+    """Read and parse a page; None when the file cannot be read as text."""
+    text, findings = read_text(path, display)
+    if text is None:
+        return None, findings
+    doc, more = parse_document(text, display)
+    return doc, findings + more

@@ -1,0 +1,115 @@
+"""All pages of the portal (or a selection with their language siblings), read and parsed once."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import Document, load_document
+from .findings import Finding
+from .markdown_model import Structure, parse_structure
+from .pages import split_variant
+from .pins import blob_id
+from .site_config import SiteConfig
+
+PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class Variant:
+    """One language version of a page."""
+
+    rel: str  # path relative to docs_dir
+    display: str  # path relative to the repository, as findings show it
+    language: str
+    blob: str
+    doc: Document | None
+    structure: Structure | None
+    read_findings: list[Finding]
+
+    @property
+    def translation(self) -> dict | None:
+        """The ``translation`` block of a translation, None for a source page."""
+        if self.doc is None:
+            return None
+        block = self.doc.meta.get("translation")
+        return block if isinstance(block, dict) else ({} if "translation" in self.doc.meta else None)
+
+    @property
+    def is_source(self) -> bool:
+        return self.doc is not None and self.translation is None
+
+    @property
+    def is_stub(self) -> bool:
+        return bool(self.translation) and self.translation.get("state") == "stub"
+
+
+@dataclass
+class Group:
+    """The language variants of one page."""
+
+    stem: str
+    variants: dict[str, Variant] = field(default_factory=dict)
+
+    @property
+    def sources(self) -> list[Variant]:
+        return [v for v in self.variants.values() if v.is_source]
+
+    @property
+    def source(self) -> Variant | None:
+        """The source variant when exactly one claims it; else None (a rule reports why)."""
+        sources = self.sources
+        return sources[0] if len(sources) == 1 else None
+
+    def translations(self) -> list[Variant]:
+        """Readable, non-stub translations with a source to compare against."""
+        source = self.source
+        return [v for v in self.variants.values() if source and v is not source and v.doc and not v.is_stub]
+
+
+def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant:
+    """Read, hash and parse one page file; bad input becomes findings, never an exception."""
+    path = docs_dir / rel
+    display = os.path.relpath(path, root)
+    try:
+        blob = blob_id(path.read_bytes())
+    except OSError:
+        blob = ""
+    doc, findings = load_document(path, display)
+    structure = parse_structure(doc.body, doc.body_line) if doc else None
+    return Variant(rel, display, language, blob, doc, structure, findings)
+
+
+def _load(args: tuple[Path, Path, str, str]) -> Variant:
+    return load_variant(*args)
+
+
+def load_pageset(site: SiteConfig, selection: list[Path] | None = None, jobs: int | None = None) -> list[Group]:
+    """Load every page, or the selected files and all their language siblings, grouped by stem."""
+    default = site.default_language.code
+    wanted_stems = None
+    if selection is not None:
+        wanted_stems = {
+            split_variant(p.resolve().relative_to(site.docs_dir.resolve()).as_posix(), site.codes, default)[0]
+            for p in selection
+            if p.suffix == ".md" and p.resolve().is_relative_to(site.docs_dir.resolve())
+        }
+    tasks = []
+    for file in sorted(site.docs_dir.rglob("*.md")):
+        rel = file.relative_to(site.docs_dir).as_posix()
+        stem, language = split_variant(rel, site.codes, default)
+        if wanted_stems is None or stem in wanted_stems:
+            tasks.append((site.docs_dir, site.root, rel, language))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(tasks) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            variants = list(pool.map(_load, tasks, chunksize=64))
+    else:
+        variants = [_load(task) for task in tasks]
+    groups: dict[str, Group] = {}
+    for variant in variants:
+        stem = split_variant(variant.rel, site.codes, default)[0]
+        groups.setdefault(stem, Group(stem)).variants[variant.language] = variant
+    return list(groups.values())

@@ -1,0 +1,43 @@
+"""Facts parity: numbers, dates, identifiers, URLs and e-mails of the source are in each translation."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..facts import Fact, extract_facts
+from ..findings import Severity
+from .registry import CheckContext, rule
+
+
+def page_facts(variant, languages) -> dict[Fact, int]:
+    """Each fact of a page with the line where it first appears (text, headings, external links)."""
+    found: dict[Fact, int] = {}
+    structure = variant.structure
+    pieces = [(b.text, b.line) for b in structure.blocks] + [(h.text, h.line) for h in structure.headings]
+    pieces += [(link.url, link.line) for link in structure.links if urlsplit(link.url).scheme in ("http", "https", "mailto")]
+    for text, line in pieces:
+        for fact in extract_facts(text.removeprefix("mailto:"), languages):
+            found.setdefault(fact, line)
+    return found
+
+
+@rule("X001", Severity.ERROR, "a fact of the source is missing from the translation")
+def check_facts(ctx: CheckContext):
+    """Every number, date, regulation identifier (2017/745, Act No. 145, ISO 13485:2016), URL and e-mail
+    of the source appears in each translation. Dates may be written the local way (26 May 2021,
+    26 mai 2021, 2021年5月26日 are equal), numbers with local separators (1,000 / 1 000) and full-width
+    digits. Write digits, not words, in every language, and Western years (not 令和). A missing fact is
+    usually a dropped sentence or a typo in a figure."""
+    languages = ctx.site.codes
+    for group in ctx.groups:
+        translations = group.translations()
+        if not translations:
+            continue
+        source_facts = page_facts(group.source, languages)
+        for variant in translations:
+            ours = page_facts(variant, languages)
+            missing = [(line, fact) for fact, line in source_facts.items() if fact not in ours]
+            for line, fact in sorted(missing, key=lambda item: (item[0], item[1].value)):
+                yield check_facts.rule.finding(
+                    variant.display, variant.doc.body_line,
+                    f"{fact.kind} '{fact.value}' (source line {line}) is not in this translation")
