@@ -16,7 +16,7 @@ from functools import lru_cache
 from babel import Locale
 
 URL = re.compile(r"https?://[^\s)\]>\"'`]+")
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 KANJI_ORDINAL = re.compile(r"第([〇一二三四五六七八九十百]+)(?=[種条項号類章節級回部次])")
 REGULATION = re.compile(r"(?<![\d/])(\d{4})/(\d{1,4})(?![\d/])|(?<![\d/])(\d{1,4})/(\d{4})(?![\d/])")

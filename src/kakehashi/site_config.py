@@ -53,6 +53,10 @@ class Language:
         """The language's name in its own language (Babel), e.g. ``français``, ``日本語``."""
         return Locale.parse(self.code).get_display_name(self.code)
 
+    def name_in(self, reader: str) -> str:
+        """The language's name in the reader's language: ``anglais`` for ``en`` read in ``fr``."""
+        return Locale.parse(self.code).get_display_name(reader)
+
 
 @dataclass(frozen=True)
 class SiteConfig:

@@ -8,7 +8,7 @@ from enum import Enum
 from html import escape
 
 from .pageset import Group
-from .pins import drift, pinned_text
+from .pins import Drift, drift, pinned_text
 from .site_config import SiteConfig
 
 
@@ -26,8 +26,14 @@ COLOURS = {State.SOURCE: "#1b4f72", State.CURRENT: "#1e8449", State.OUTDATED: "#
 @dataclass(frozen=True)
 class Cell:
     state: State
-    detail: str = ""  # how far behind, for outdated translations
     path: str = ""
+    drift: Drift | None = None  # how far behind, for outdated translations whose pin git knows
+
+    @property
+    def detail(self) -> str:
+        if self.state is not State.OUTDATED:
+            return ""
+        return self.drift.describe() if self.drift else "pinned version unknown"
 
 
 def page_states(group: Group, site: SiteConfig) -> dict[str, Cell]:
@@ -47,9 +53,9 @@ def page_states(group: Group, site: SiteConfig) -> dict[str, Cell]:
             if source is not None and pin == source.blob:
                 cells[lang] = Cell(State.CURRENT, path=variant.display)
             else:
-                old = pinned_text(site.root, pin) if pin and pin != "pending" else None
-                detail = drift(old, source.doc.text).describe() if old is not None and source is not None and source.doc else "not pinned to the current source"
-                cells[lang] = Cell(State.OUTDATED, detail, variant.display)
+                old = pinned_text(site.root, pin) if pin and str(pin).lower() != "pending" else None
+                moved = drift(old, source.doc.text) if old is not None and source is not None and source.doc else None
+                cells[lang] = Cell(State.OUTDATED, variant.display, moved)
     return cells
 
 

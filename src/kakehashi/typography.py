@@ -16,7 +16,7 @@ JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\u3000-\u303f"
 HALF_WIDTH_KATAKANA = re.compile(r"[\uff66-\uff9f]+")
 JA_PUNCTUATION = {",": "、", ".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
 # Half-width punctuation touching Japanese text (before it, or after it for an opening parenthesis).
-JA_AFTER = re.compile(rf"(?<=[{JAPANESE}])([,.!?:;)])(?!\d)")
+JA_AFTER = re.compile(rf"(?<=[{JAPANESE}])([,.!?:;)])(?![\d\[])")
 JA_OPEN = re.compile(rf"\((?=[^()]*[{JAPANESE}][^()]*\))")
 JA_CLOSE_AFTER_OPEN_FIXED = re.compile(r"（([^（）()]*)\)")
 PROTECTED = re.compile(

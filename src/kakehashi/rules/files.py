@@ -15,7 +15,8 @@ describe("F003", Severity.ERROR, "file is too large", """
 describe("F004", Severity.ERROR, "Windows (CRLF) line ends", """
     Save the file with Unix (LF) line ends; `git config core.autocrlf input` does it for you.""")
 describe("F005", Severity.ERROR, "file is empty", """
-    Write the page or delete the file.""")
+    An empty page would be published as a blank page. Write the page, or delete the file if it was
+    created by mistake.""")
 describe("M001", Severity.ERROR, "front matter is not valid YAML", """
     The block between the two `---` lines must be YAML: `key: value` lines, lists as `- item`,
     and quotes around values that contain `:` or start with a special character. The message

@@ -1,0 +1,95 @@
+"""MkDocs hook: run the checks once per build, and show readers the state of each translation.
+
+- The validator runs once per ``mkdocs build`` (not once per language): errors fail ``--strict``.
+- A stub translation is published with its fallback's text and a "not yet translated" banner;
+  a missing one gets the same banner on the English page static-i18n falls back to.
+- A translation behind its source gets an "outdated" banner linking to the source.
+- hreflang alternates advertise real translations only.
+"""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from kakehashi.check import run_checks
+from kakehashi.findings import Severity
+from kakehashi.pages import page_url, scan_docs
+from kakehashi.seo import alternates
+from kakehashi.site_config import load_site_config
+from kakehashi.status import State, status_table
+
+log = get_plugin_logger(__name__)
+_state = {}
+
+
+def _outermost(config) -> bool:
+    """True in the build a person started; mkdocs-static-i18n runs one nested build per extra language."""
+    return not getattr(config.plugins.get("i18n"), "building", False)
+
+
+def on_pre_build(config):
+    """Check everything once, log findings (errors as warnings, so ``--strict`` fails), keep the states."""
+    if not _outermost(config):
+        return
+    site = load_site_config(Path(config.config_file_path))
+    result = run_checks(site)
+    for finding in result.findings:
+        if finding.severity is Severity.ERROR:
+            log.warning(finding.as_text())
+        elif finding.severity is Severity.WARNING:
+            log.info(finding.as_text())
+    _state.update(
+        site=site,
+        published=scan_docs(site.docs_dir, site.codes, site.default_language.code),
+        states=status_table(result.groups, site),
+        bodies={g.stem: {lang: v.doc.body for lang, v in g.variants.items() if v.doc} for g in result.groups},
+        sources={g.stem: g.source.language for g in result.groups if g.source},
+    )
+
+
+def _stem(page) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri).removesuffix(".md")
+
+
+def _fallback_language(stem: str) -> str | None:
+    """The language a reader is shown when theirs is missing: the default if published, else the source."""
+    default = _state["site"].default_language.code
+    published = _state["published"].get(stem)
+    if published and default in published.variants:
+        return default
+    return _state["sources"].get(stem)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Publish a stub with the text of its fallback language instead of an empty page."""
+    stem, code = _stem(page), config.theme["language"]
+    cell = _state["states"].get(stem, {}).get(code)
+    if cell is not None and cell.state is State.STUB:
+        fallback = _fallback_language(stem)
+        return _state["bodies"][stem].get(fallback, markdown)
+    return markdown
+
+
+# After mkdocs-static-i18n's page context (50), which sets the switcher links.
+@event_priority(40)
+def on_page_context(context, page, config, nav):
+    """``kk_alternates``, ``kk_fallback`` ({language, href}) and ``kk_outdated`` ({lines, sections, href})."""
+    site, stem, code = _state["site"], _stem(page), config.theme["language"]
+    group = _state["published"].get(stem)
+    context["kk_alternates"] = alternates(group, site) if group else []
+    cell = _state["states"].get(stem, {}).get(code)
+    context["kk_fallback"] = None
+    context["kk_outdated"] = None
+    if cell is None or cell.state in (State.MISSING, State.STUB):
+        fallback = _fallback_language(stem)
+        if fallback and fallback != code:
+            context["kk_fallback"] = {"language": site.language(fallback).name_in(code)}
+    elif cell.state is State.OUTDATED:
+        source = _state["sources"][stem]
+        context["kk_outdated"] = {
+            "lines": cell.drift.changed_lines if cell.drift else None,
+            "sections": ", ".join(cell.drift.sections) if cell.drift else "",
+            "href": page_url(stem, site.language(source).url_prefix),
+            "language": site.language(source).name_in(code),
+        }
+    return context
