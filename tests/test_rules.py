@@ -40,7 +40,7 @@ def test_clean_fixture_has_no_findings_but_the_missing_home_translations(project
 
 # (rule, file, old text, new text, expected line)
 CASES = [
-    ("M001", "guides/guide.fr.md", "category: regulation", "category: [regulation", 5),
+    ("M001", "guides/guide.fr.md", "category: regulation", "category: [regulation", 4),
     ("M002", "guides/guide.md", "jurisdiction: EU", "jurisdiction: Mars", 5),
     ("M002", "guides/guide.ja.md", "last_verified: 2026-11-26", "last_verified: 26/11/2026", 7),
     ("M002", "guides/guide.md", "url: https://eur-lex", "url: http://eur-lex", 8),

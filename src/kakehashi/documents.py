@@ -26,6 +26,7 @@ class Document:
     body: str = ""
     body_line: int = 1  # 1-based line of the file where the body starts
     key_lines: dict[str, int] = field(default_factory=dict)
+    front_matter_ok: bool = True  # False when the front matter could not be parsed (M001 says why)
 
     def meta_line(self, key: str) -> int:
         """Line of a top-level front-matter key (or of the front matter when the key is absent)."""
@@ -75,6 +76,7 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FRONT_MATTER_FENCE, "..."))
     except StopIteration:
+        doc.front_matter_ok = False
         return doc, [Finding(display, 1, 1, "M001", Severity.ERROR, "front matter opened with '---' is never closed: add a '---' line after it")]
     yaml_text = "\n".join(lines[1:end])
     doc.body = "\n".join(lines[end + 1 :])
@@ -83,12 +85,15 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         meta = yaml.safe_load(yaml_text) if node is not None else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # Where the broken construct starts (context) is more telling than where the parser gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        doc.front_matter_ok = False
         return doc, [Finding(display, line, (mark.column + 1) if mark else 1, "M001", Severity.ERROR,
                              f"front matter is not valid YAML ({problem}): check indentation and quote values containing ':' or '#'")]
     if not isinstance(meta, dict):
+        doc.front_matter_ok = False
         return doc, [Finding(display, 2, 1, "M001", Severity.ERROR, "front matter must be a mapping of 'key: value' lines")]
     doc.meta = meta
     if isinstance(node, yaml.MappingNode):

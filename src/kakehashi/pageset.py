@@ -7,11 +7,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import Document, load_document
+from functools import lru_cache
+
+from .documents import Document, load_document, parse_document
 from .findings import Finding
 from .markdown_model import Structure, parse_structure
 from .pages import split_variant
-from .pins import blob_id
+from .pins import blob_id, pinned_text
 from .site_config import SiteConfig
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -67,6 +69,37 @@ class Group:
         """Readable, non-stub translations with a source to compare against."""
         source = self.source
         return [v for v in self.variants.values() if source and v is not source and v.doc and not v.is_stub]
+
+    def pairs(self, root: Path) -> list[tuple[Variant, Variant]]:
+        """(reference, translation) for each translation. The reference is the source as it was when the
+        translation was pinned (from git), so an outdated translation is compared with what it translated;
+        the current source when the pin is current or unknown."""
+        source = self.source
+        out = []
+        for variant in self.translations():
+            pin = str((variant.translation or {}).get("source_hash") or "")
+            reference = source
+            if pin != source.blob and len(pin) == 40:
+                reference = pinned_variant(root, pin, source) or source
+            out.append((reference, variant))
+        return out
+
+
+@lru_cache(maxsize=512)
+def _pinned_document(root: Path, blob: str, display: str):
+    text = pinned_text(root, blob)
+    if text is None:
+        return None
+    doc, findings = parse_document(text, display)
+    return None if findings else (doc, parse_structure(doc.body, doc.body_line))
+
+
+def pinned_variant(root: Path, blob: str, source: Variant) -> Variant | None:
+    """The source page as it was at ``blob``, or None when git does not have it."""
+    parsed = _pinned_document(root, blob, source.display)
+    if parsed is None:
+        return None
+    return Variant(source.rel, source.display, source.language, blob, parsed[0], parsed[1], [])
 
 
 def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant:

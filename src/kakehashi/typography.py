@@ -35,27 +35,31 @@ FR_SPACE_AFTER = re.compile(r"«[ \t]?(?=[^\s\u00a0\u202f])")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def _fix_free_text(text: str, language: str) -> str:
-    if language == "ja":
-        text = HALF_WIDTH_KATAKANA.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
-        text = JA_OPEN.sub("（", text)
-        text = JA_CLOSE_AFTER_OPEN_FIXED.sub(lambda m: f"（{m[1]}）", text)
-        return JA_AFTER.sub(lambda m: JA_PUNCTUATION[m[1]], text)
-    if language == "fr":
-        text = FR_SPACE_BEFORE.sub(lambda m: (NBSP if m[1] == ":" else NNBSP) + m[1], text)
-        return FR_SPACE_AFTER.sub("«" + NBSP, text)
-    return text
+def _substitute(pattern: re.Pattern, line: str, replace, protected: list[tuple[int, int]]) -> str:
+    """``pattern.sub`` that leaves matches overlapping a protected span alone."""
+    def keep_or_replace(match: re.Match) -> str:
+        if any(start < match.end() and match.start() < end for start, end in protected):
+            return match[0]
+        return replace(match)
+    return pattern.sub(keep_or_replace, line)
+
+
+def _fix_once(line: str, pattern: re.Pattern, replace) -> str:
+    protected = [m.span() for m in PROTECTED.finditer(line)]
+    return _substitute(pattern, line, replace, protected)
 
 
 def fix_line(line: str, language: str) -> str:
     """The line with the safe typography fixes of ``language`` applied outside protected spans."""
-    out, last = [], 0
-    for match in PROTECTED.finditer(line):
-        out.append(_fix_free_text(line[last : match.start()], language))
-        out.append(match[0])
-        last = match.end()
-    out.append(_fix_free_text(line[last:], language))
-    return "".join(out)
+    if language == "ja":
+        line = _fix_once(line, HALF_WIDTH_KATAKANA, lambda m: unicodedata.normalize("NFKC", m[0]))
+        line = _fix_once(line, JA_OPEN, lambda m: "（")
+        line = _fix_once(line, JA_CLOSE_AFTER_OPEN_FIXED, lambda m: f"（{m[1]}）")
+        return _fix_once(line, JA_AFTER, lambda m: JA_PUNCTUATION[m[1]])
+    if language == "fr":
+        line = _fix_once(line, FR_SPACE_BEFORE, lambda m: (NBSP if m[1] == ":" else NNBSP) + m[1])
+        return _fix_once(line, FR_SPACE_AFTER, lambda m: "«" + NBSP)
+    return line
 
 
 def fix_body(lines: list[str], language: str) -> list[str]:

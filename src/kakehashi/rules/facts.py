@@ -30,11 +30,8 @@ def check_facts(ctx: CheckContext):
     usually a dropped sentence or a typo in a figure."""
     languages = ctx.site.codes
     for group in ctx.groups:
-        translations = group.translations()
-        if not translations:
-            continue
-        source_facts = page_facts(group.source, languages)
-        for variant in translations:
+        for reference, variant in group.pairs(ctx.root):
+            source_facts = page_facts(reference, languages)
             ours = page_facts(variant, languages)
             missing = [(line, fact) for fact, line in source_facts.items() if fact not in ours]
             for line, fact in sorted(missing, key=lambda item: (item[0], item[1].value)):

@@ -49,7 +49,7 @@ def check_schema(ctx: CheckContext):
     for group in ctx.groups:
         validator = validators[page_type(group.stem)]
         for variant in group.variants.values():
-            if variant.doc is None:
+            if variant.doc is None or not variant.doc.front_matter_ok:
                 continue
             for error in sorted(validator.iter_errors(_jsonable(variant.doc.meta)), key=lambda e: list(e.path)):
                 key = str(error.path[0]) if error.path else None

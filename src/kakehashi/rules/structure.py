@@ -8,9 +8,9 @@ from .registry import CheckContext, rule
 
 def _pairs(ctx: CheckContext):
     for group in ctx.groups:
-        for variant in group.translations():
-            if variant.structure is not None and group.source.structure is not None:
-                yield group.source, variant
+        for reference, variant in group.pairs(ctx.root):
+            if variant.structure is not None and reference.structure is not None:
+                yield reference, variant
 
 
 def _first_difference(a: list, b: list) -> int:

@@ -53,18 +53,14 @@ def check_approved_terms(ctx: CheckContext):
     """Where the source uses a concept of the termbase (``data/termbase.yaml``), each translation uses
     that concept's approved term in its language (or an accepted variant). Use the term shown in the
     Glossary, or propose a change to the termbase in the same pull request."""
+    if not ctx.termbase:
+        return
     for group in ctx.groups:
-        translations = group.translations()
-        if not translations or not ctx.termbase:
-            continue
-        source = PageText(group.source)
-        texts = {variant.language: PageText(variant).text for variant in translations}
-        for concept in ctx.termbase:
-            hit = uses(source.text, concept.terms[group.source.language].accepted)
-            if hit is None:
-                continue
-            for variant in translations:
-                if not uses(texts[variant.language], concept.terms[variant.language].accepted):
+        for reference, variant in group.pairs(ctx.root):
+            source, text = PageText(reference), PageText(variant).text
+            for concept in ctx.termbase:
+                hit = uses(source.text, concept.terms[reference.language].accepted)
+                if hit is not None and not uses(text, concept.terms[variant.language].accepted):
                     yield check_approved_terms.rule.finding(
                         variant.display, variant.doc.body_line,
                         f"source line {source.line_at(hit.start())} uses '{hit[0]}' ({concept.id}); "

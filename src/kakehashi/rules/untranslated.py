@@ -30,11 +30,8 @@ def check_identical(ctx: CheckContext):
     """A paragraph of six words or more is the same in the translation as in the source: it was
     not translated. Proper names, figures and code alone are not counted."""
     for group in ctx.groups:
-        translations = group.translations()
-        if not translations:
-            continue
-        source_blocks = {" ".join(b.text.split()) for b in group.source.structure.blocks if len(_words(b.text)) >= MIN_WORDS}
-        for variant in translations:
+        for reference, variant in group.pairs(ctx.root):
+            source_blocks = {" ".join(b.text.split()) for b in reference.structure.blocks if len(_words(b.text)) >= MIN_WORDS}
             for block in variant.structure.blocks:
                 if " ".join(block.text.split()) in source_blocks:
                     yield check_identical.rule.finding(variant.display, block.line, "paragraph is identical to the source: translate it")
