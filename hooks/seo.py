@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from kakehashi.pages import scan_docs
+from kakehashi.portal import portal_state
 from kakehashi.seo import sitemap_xml
 from kakehashi.site_config import load_site_config
 
@@ -45,6 +45,6 @@ def on_post_build(config):
             target = site_dir / lang.url_prefix / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(_not_found_pages[lang.code], encoding="utf-8")
-    groups = scan_docs(site.docs_dir, site.codes, site.default_language.code)
-    (site_dir / "sitemap.xml").write_text(sitemap_xml(list(groups.values()), site), encoding="utf-8")
+    published = portal_state(site)[0].published
+    (site_dir / "sitemap.xml").write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)

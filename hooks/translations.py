@@ -11,40 +11,29 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi.check import run_checks
 from kakehashi.findings import Severity
-from kakehashi.pages import page_url, scan_docs
+from kakehashi.pages import page_url
+from kakehashi.portal import portal_state
 from kakehashi.seo import alternates
 from kakehashi.site_config import load_site_config
-from kakehashi.status import State, status_table
+from kakehashi.status import State
 
 log = get_plugin_logger(__name__)
 _state = {}
 
 
-def _outermost(config) -> bool:
-    """True in the build a person started; mkdocs-static-i18n runs one nested build per extra language."""
-    return not getattr(config.plugins.get("i18n"), "building", False)
-
-
 def on_pre_build(config):
-    """Check everything once, log findings (errors as warnings, so ``--strict`` fails), keep the states."""
-    if not _outermost(config):
-        return
+    """Check everything once per build and log findings (errors as warnings, so ``--strict`` fails)."""
     site = load_site_config(Path(config.config_file_path))
-    result = run_checks(site)
-    for finding in result.findings:
+    portal, fresh = portal_state(site)
+    _state.update(site=site, portal=portal)
+    if not fresh:
+        return  # another language of the same build: already reported
+    for finding in portal.result.findings:
         if finding.severity is Severity.ERROR:
             log.warning(finding.as_text())
         elif finding.severity is Severity.WARNING:
             log.info(finding.as_text())
-    _state.update(
-        site=site,
-        published=scan_docs(site.docs_dir, site.codes, site.default_language.code),
-        states=status_table(result.groups, site),
-        bodies={g.stem: {lang: v.doc.body for lang, v in g.variants.items() if v.doc} for g in result.groups},
-        sources={g.stem: g.source.language for g in result.groups if g.source},
-    )
 
 
 def _stem(page) -> str:
@@ -54,19 +43,19 @@ def _stem(page) -> str:
 def _fallback_language(stem: str) -> str | None:
     """The language a reader is shown when theirs is missing: the default if published, else the source."""
     default = _state["site"].default_language.code
-    published = _state["published"].get(stem)
+    published = _state["portal"].published.get(stem)
     if published and default in published.variants:
         return default
-    return _state["sources"].get(stem)
+    return _state["portal"].source_language(stem)
 
 
 def on_page_markdown(markdown, page, config, files):
     """Publish a stub with the text of its fallback language instead of an empty page."""
     stem, code = _stem(page), config.theme["language"]
-    cell = _state["states"].get(stem, {}).get(code)
+    cell = _state["portal"].states.get(stem, {}).get(code)
     if cell is not None and cell.state is State.STUB:
-        fallback = _fallback_language(stem)
-        return _state["bodies"][stem].get(fallback, markdown)
+        fallback = _state["portal"].groups[stem].variants.get(_fallback_language(stem))
+        return fallback.doc.body if fallback and fallback.doc else markdown
     return markdown
 
 
@@ -74,10 +63,10 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(40)
 def on_page_context(context, page, config, nav):
     """``kk_alternates``, ``kk_fallback`` ({language, href}) and ``kk_outdated`` ({lines, sections, href})."""
-    site, stem, code = _state["site"], _stem(page), config.theme["language"]
-    group = _state["published"].get(stem)
+    site, portal, stem, code = _state["site"], _state["portal"], _stem(page), config.theme["language"]
+    group = portal.published.get(stem)
     context["kk_alternates"] = alternates(group, site) if group else []
-    cell = _state["states"].get(stem, {}).get(code)
+    cell = portal.states.get(stem, {}).get(code)
     context["kk_fallback"] = None
     context["kk_outdated"] = None
     if cell is None or cell.state in (State.MISSING, State.STUB):
@@ -85,7 +74,7 @@ def on_page_context(context, page, config, nav):
         if fallback and fallback != code:
             context["kk_fallback"] = {"language": site.language(fallback).name_in(code)}
     elif cell.state is State.OUTDATED:
-        source = _state["sources"][stem]
+        source = portal.source_language(stem)
         context["kk_outdated"] = {
             "lines": cell.drift.changed_lines if cell.drift else None,
             "sections": ", ".join(cell.drift.sections) if cell.drift else "",

@@ -141,3 +141,18 @@ def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[st
         x += 24 + 8 * len(label) if label.isascii() else 24 + 14 * len(label)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def state_labels(_) -> dict[str, str]:
+    """State names and table headings in the reader's language."""
+    return {
+        "source": _("source"), "up-to-date": _("up to date"), "outdated": _("outdated"), "stub": _("stub"),
+        "missing": _("missing"), "page": _("Page"), "title": _("Translation status"),
+    }
+
+
+def render_status_section(table, site: SiteConfig, language: str, _) -> str:
+    """The status page's generated part: the chart, then the per-page table."""
+    labels = state_labels(_)
+    names = {code: site.language(code).name_in(language) for code in site.codes}
+    return chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels) + "\n"

@@ -44,7 +44,8 @@ def term_pattern(term: str) -> re.Pattern:
     """Case-insensitive match; Latin-script terms only as whole words (MAH, not inside MAHOGANY)."""
     escaped = re.escape(term).replace("\\'", "['’]").replace("’", "['’]")
     if LATIN.search(term):
-        return re.compile(rf"(?<![\w-]){escaped}(?![\w-])", re.IGNORECASE)
+        # Whole words of Latin script; a neighbouring kana or kanji is a boundary (PMDAや, GDPRに).
+        return re.compile(rf"(?<![A-Za-z0-9À-ÿ-]){escaped}(?![A-Za-z0-9À-ÿ-])", re.IGNORECASE)
     return re.compile(escaped)
 
 

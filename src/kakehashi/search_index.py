@@ -1,0 +1,173 @@
+"""Per-language full-text search index of the built site, made with Pagefind.
+
+One Pagefind bundle per language, ``<site>/pagefind/<lang>/``, so a reader searching in French gets
+French pages only (and French stemming), and "search all languages" can query the other bundles with
+their own analysers. Only pages that carry ``data-pagefind-body`` are indexed (the template puts it on
+the content of real pages: 404 pages and English fallbacks shown in another language have none).
+
+Pagefind reads a *normalised copy* of each page; the published HTML is untouched. The rules, which
+``docs/assets/kakehashi-search.js`` applies to queries in the same way:
+
+1. Width folding. Full-width Latin letters and digits (ＰＭＤＡ, ２０２５), half-width katakana (ｸﾗｽ) and
+   Roman-numeral signs (Ⅲ) are replaced by their NFKC form (PMDA, 2025, クラス, III); Japanese
+   punctuation (、。「」（）) is kept so excerpts read naturally. Queries get full NFKC.
+2. Soft line breaks between Japanese characters (Markdown wraps lines; Japanese has no spaces)
+   are removed, so a term split by a wrapped line is still one run of text.
+3. Japanese index only: every kana or kanji is its own word (Pagefind's own segmenter splits the same
+   word differently in different sentences: 医療機器 is 医療|機器 in one and 医|療|機|器 in another, so
+   a query segmented in the browser misses it). The query is split the same way and the page must
+   contain the characters of each run *contiguously* (checked on word positions, then on the text),
+   which finds a term anywhere, in the middle of a sentence too.
+4. English and French use Pagefind's Snowball stemmers (approvals -> approval, dispositifs ->
+   dispositif); diacritics are folded at query time (reglementation -> réglementation).
+
+Nothing here imports MkDocs: ``hooks/search.py`` calls :func:`build_search_index` once all languages
+are built.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"
+BODY_MARKER = "data-pagefind-body"
+
+#: Kana and kanji: each is one word in the Japanese index. Kept identical in kakehashi-search.js
+#: (``CJK_CLASS``); a test compares the two.
+CJK_CLASS = "\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Full-width letters and digits, half-width katakana and punctuation, Roman numerals.
+WIDTH_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f\u2160-\u2188"
+#: Japanese punctuation that may end a wrapped line before more Japanese text.
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+
+ZWSP = "\u200b"
+
+#: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
+#: furniture, language notices, the source-file dates.
+EXCLUDE_SELECTORS = (
+    ".headerlink",
+    ".md-source-file",
+    ".kk-furniture",
+    ".kk-banner",
+    ".kk-chooser",
+    ".kk-suggest",
+)
+
+#: Files of a Pagefind bundle that the portal does not use (Pagefind's own UIs).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+_MARKUP = re.compile(r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
+_WIDTH_RUN = re.compile(f"[{WIDTH_CLASS}]+")
+_SOFT_BREAK = re.compile(f"(?<=[{CJK_CLASS}{_CJK_PUNCT}])[ \t]*\n\\s*(?=[{CJK_CLASS}])")
+_CJK_BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])")
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message says for which language and why."""
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    """What was indexed for one language."""
+
+    language: str
+    pages: int
+    bundle: Path
+    bytes: int
+
+
+def fold_width(text: str) -> str:
+    """Rule 1: NFKC for full-width alphanumerics, half-width kana and Roman numerals only."""
+    return _WIDTH_RUN.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+
+
+def index_text(text: str, segment_cjk: bool) -> str:
+    """Rules 1–3 on a run of page text (not markup)."""
+    text = _SOFT_BREAK.sub("", fold_width(text))
+    return _CJK_BOUNDARY.sub(ZWSP, text) if segment_cjk else text
+
+
+def index_html(html: str, segment_cjk: bool) -> str:
+    """The copy of a page that Pagefind reads: text normalised, markup, scripts and styles as they were."""
+    parts = _MARKUP.split(html)
+    parts[::2] = [index_text(text, segment_cjk) for text in parts[::2]]
+    return "".join(parts)
+
+
+def query_terms(query: str, segment_cjk: bool) -> str:
+    """The query as the browser sends it to Pagefind (Python twin of the JS, for tests and tools)."""
+    query = unicodedata.normalize("NFKC", query)
+    if segment_cjk:
+        query = re.sub(f"([{CJK_CLASS}])", r" \1 ", query)
+    return " ".join(query.split())
+
+
+def page_language(html: str) -> str | None:
+    """The ``<html lang>`` of a page (primary subtag, lower case)."""
+    match = _HTML_LANG.search(html[:4096])
+    return match.group(1).split("-")[0].lower() if match else None
+
+
+def searchable_pages(site_dir: Path, languages: tuple[str, ...]) -> dict[str, list[Path]]:
+    """Pages that carry the body marker, by language (bundles and other folders are skipped)."""
+    found: dict[str, list[Path]] = {code: [] for code in languages}
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.relative_to(site_dir).parts[0] == BUNDLE_DIR:
+            continue
+        html = path.read_text(encoding="utf-8", errors="replace")
+        if BODY_MARKER not in html:
+            continue
+        code = page_language(html)
+        if code in found:
+            found[code].append(path)
+    return found
+
+
+def _run_pagefind(site_dir: Path, code: str, pages: list[Path], segment_cjk: bool) -> LanguageIndex:
+    bundle = site_dir / BUNDLE_DIR / code
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"kk-search-{code}-") as tmp:
+        work = Path(tmp)
+        for page in pages:
+            target = work / page.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(index_html(page.read_text(encoding="utf-8"), segment_cjk), encoding="utf-8")
+        command = [
+            sys.executable, "-m", "pagefind", "--site", str(work), "--output-path", str(bundle),
+            "--force-language", code, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
+        ]
+        done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed for '{code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    return LanguageIndex(code, len(pages), bundle, size)
+
+
+def build_search_index(site_dir: Path, languages: tuple[str, ...], cjk_languages: tuple[str, ...] = ("ja",)) -> list[LanguageIndex]:
+    """Write ``<site_dir>/pagefind/<lang>/`` for every language that has searchable pages."""
+    pages = searchable_pages(site_dir, languages)
+    jobs = [(code, files) for code, files in pages.items() if files]
+    with ThreadPoolExecutor(max_workers=len(jobs) or 1) as pool:
+        futures = [pool.submit(_run_pagefind, site_dir, code, files, code in cjk_languages) for code, files in jobs]
+        return [future.result() for future in futures]
+
+
+def bundle_paths(language_prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """Path of each language's bundle relative to the root of the language being built.
+
+    ``fr/`` pages live one folder below the site root, so their bundles are ``../pagefind/<lang>/``.
+    """
+    up = "../" * len([part for part in language_prefix.split("/") if part])
+    return {code: f"{up}{BUNDLE_DIR}/{code}/" for code in languages}
