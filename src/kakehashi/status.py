@@ -98,7 +98,7 @@ def as_text(table, codes) -> str:
     return "\n".join(lines)
 
 
-def as_markdown(table, codes, labels: dict[str, str] | None = None) -> str:
+def as_markdown(table, codes, labels: dict[str, str] | None = None, details: bool = True) -> str:
     """A Markdown table; ``labels`` translates state names and the header for the status page."""
     labels = labels or {}
     header = "| " + labels.get("page", "Page") + " | " + " | ".join(codes) + " |"
@@ -108,7 +108,7 @@ def as_markdown(table, codes, labels: dict[str, str] | None = None) -> str:
         for code in codes:
             cell = cells[code]
             text = labels.get(cell.state.value, cell.state.value)
-            row.append(f"{text} ({cell.detail})" if cell.detail else text)
+            row.append(f"{text} ({cell.detail})" if cell.detail and details else text)
         lines.append(f"| `{stem}` | " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -117,7 +117,7 @@ def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[st
     """Stacked horizontal bars, one per language, of page states: an inline SVG with a text legend."""
     labels, names = labels or {}, names or {}
     counts = totals(table, codes)
-    bar_x, bar_w, row_h, top = 110, 460, 34, 10
+    bar_x, bar_w, row_h, top = 110, 420, 34, 10
     legend_y = top + row_h * len(codes) + 16
     title = escape(labels.get("title", "Translation status"))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="kk-status-chart" role="img" viewBox="0 0 600 {legend_y + 24}" aria-labelledby="kk-status-title"><title id="kk-status-title">{title}</title>']
@@ -155,4 +155,4 @@ def render_status_section(table, site: SiteConfig, language: str, _) -> str:
     """The status page's generated part: the chart, then the per-page table."""
     labels = state_labels(_)
     names = {code: site.language(code).name_in(language) for code in site.codes}
-    return chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels) + "\n"
+    return chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels, details=False) + "\n"
