@@ -76,6 +76,8 @@ CASES = [
     ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](JaVa&#115;cript:alert(1))", 17),
     ("H003", "guides/guide.md", "with questions.", "with questions.\n\n[x]: data:text/html;base64,PHNjcmlwdD4=", 19),
     ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<iframe src="https://tracker.example"></iframe>', 19),
+    ("N001", "guides/guide.fr.md", "title: Les organismes notifiés en pratique", "title: TODO Titre du guide", 2),
+    ("N001", "guides/guide.ja.md", "監査の開始までに", "TODO 監査の開始までに", 22),
 ]
 
 

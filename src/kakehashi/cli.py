@@ -1,4 +1,4 @@
-"""The ``kakehashi`` command: check, status, pin and fix translations of the portal.
+"""The ``kakehashi`` command: check, status, pin and fix translations of the portal; scaffold new pages.
 
 Exit codes: 0 clean, 1 findings at error severity, 2 usage or configuration error.
 """
@@ -115,6 +115,33 @@ def cmd_fix(args) -> int:
     return 0
 
 
+def cmd_new_guide(args) -> int:
+    from .scaffold import PageExists, ScaffoldError, existing_variants, new_guide_request, plan_guide, write_new_files
+    site = _site(args)
+    root = site.root.resolve()
+    try:
+        request = new_guide_request(site, args.slug, args.lang, args.category, args.jurisdiction, args.audience, args.stubs)
+        files = plan_guide(site, request)
+        write_new_files(files, existing_variants(site, request.slug))
+    except PageExists as error:
+        shown = ", ".join(str(p.resolve().relative_to(root)) for p in error.paths)
+        print(f"kakehashi new guide: this page exists already ({shown}). Nothing was written: `kakehashi new` never overwrites.\n"
+              "Choose another slug, or edit the existing page (to translate it, see docs/contribute/translate.md).", file=sys.stderr)
+        return 2
+    except ScaffoldError as error:
+        print(f"kakehashi new guide: {error}", file=sys.stderr)
+        return 2
+    for file in files:
+        print(f"created {file.path.resolve().relative_to(root)} ({file.role}, {file.language})")
+    for option in request.defaulted:
+        value = getattr(request, option)
+        shown = " ".join(value) if isinstance(value, tuple) else value
+        print(f"  {option}: {shown} (default; change it in the front matter, or use --{option})")
+    source = files[0].path.resolve().relative_to(root)
+    print(f"next: replace every TODO in {source}, then run `kakehashi check {source}`")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kakehashi", description=__doc__.splitlines()[0])
     parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
@@ -138,6 +165,17 @@ def build_parser() -> argparse.ArgumentParser:
     fix = commands.add_parser("fix", help="apply the safe typography fixes (French spaces, Japanese punctuation)")
     fix.add_argument("paths", nargs="*")
     fix.set_defaults(run=cmd_fix)
+
+    new = commands.add_parser("new", help="create a new page from the portal's template (never overwrites)")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    guide = kinds.add_parser("guide", help="docs/guides/SLUG.md with valid front matter and an outline; optional translation stubs")
+    guide.add_argument("slug", help="lowercase-hyphen name of the page, e.g. jp-clinical-trials")
+    guide.add_argument("--lang", required=True, help="language you write the guide in (its source language)")
+    guide.add_argument("--category", help="one of the guide schema's categories (default: regulation)")
+    guide.add_argument("--jurisdiction", help="JP, EU, FR or EU-JP (default: from the slug's prefix, else EU-JP)")
+    guide.add_argument("--audience", nargs="+", help="eu-sme and/or jp-sme (default: readers entering the other region)")
+    guide.add_argument("--stubs", action="store_true", help="also create pinned translation stubs in the other languages")
+    guide.set_defaults(run=cmd_new_guide)
     return parser
 
 
