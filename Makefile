@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check bench clean
+.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,6 +46,9 @@ serve: build  ## build, then serve with live reload on http://127.0.0.1:8000
 
 check: install  ## translation and content checks
 	$(BIN)/kakehashi check
+
+hooks: install  ## git pre-commit hook: `kakehashi check` on the pages of each commit (.pre-commit-config.yaml)
+	$(BIN)/pre-commit install
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
