@@ -13,7 +13,6 @@ from kakehashi.portal import portal_state
 from kakehashi.rule_reference import render_rule_reference
 from kakehashi.site_config import load_site_config
 from kakehashi.status import render_status_section
-from kakehashi.termbase import load_termbase
 from kakehashi.ui_text import translations
 
 
@@ -27,7 +26,7 @@ def on_page_markdown(markdown, page, config, files):
     portal = portal_state(site)[0]
     lang = site.language(code)
     return fill_markers(markdown, {
-        "glossary": lambda: render_glossary(load_termbase(site.root / "data" / "termbase.yaml", site.codes)[0], site, code, _),
+        "glossary": lambda: render_glossary(portal.result.termbase, site, code, _),
         "guide-list": lambda: render_guide_list(portal.result.groups, code, site.default_language.code, lang.formatting_locale, _),
         "translation-status": lambda: render_status_section(portal.states, site, code, _),
         "rules": lambda: render_rule_reference(_),

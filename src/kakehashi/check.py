@@ -16,6 +16,7 @@ from .termbase import load_termbase
 class CheckResult:
     findings: list[Finding]
     groups: list[Group]
+    termbase: list
 
     @property
     def errors(self) -> list[Finding]:
@@ -37,7 +38,7 @@ def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str 
             findings.extend(rule.check(ctx))
     if language:
         findings = [f for f in findings if _language_of(f.path, site) in (language, None)]
-    return CheckResult(sorted(set(findings)), groups)
+    return CheckResult(sorted(set(findings)), groups, termbase)
 
 
 def _relative(finding: Finding, root: Path) -> Finding:

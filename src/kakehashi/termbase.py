@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
+from .documents import SAFE_LOADER
 from .findings import Finding, Severity
 
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -65,8 +66,8 @@ def load_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept]
         return [], []
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
         return [], [Finding(display, 1, 1, "D100", Severity.ERROR, f"cannot read termbase: {error}")]
     except yaml.YAMLError as error:
