@@ -59,6 +59,7 @@ EXCLUDE_SELECTORS = (
     ".kk-banner",
     ".kk-chooser",
     ".kk-suggest",
+    ".md-path",
 )
 
 #: Files of a Pagefind bundle that the portal does not use (Pagefind's own UIs).

@@ -1,0 +1,427 @@
+/* Kakehashi search: Pagefind (one bundle per language, built by hooks/search.py) in Material's search
+   dialog, with Material's result markup and keyboard shortcuts. Self-hosted: every request goes to
+   this site. Query rules mirror src/kakehashi/search_index.py:
+   - NFKC first (ＰＭＤＡ -> PMDA, ｸﾗｽⅢ -> クラスIII);
+   - for the Japanese index, every kana/kanji is a word, so the query is split the same way and a
+     result must contain each run of kana/kanji contiguously (word positions, then the text);
+   - stemming and diacritic folding are Pagefind's (approvals, reglementation, dispositifs).
+   The reader's language is searched; the other languages only when "Search all languages" is on. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-kk-search]");
+  var toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+
+  // Same characters as kakehashi.search_index.CJK_CLASS (a test compares them).
+  var CJK_CLASS = "\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var CJK_LANGUAGES = ["ja"];  // languages whose index has one word per kana/kanji
+  var CJK_CHAR = new RegExp("[" + CJK_CLASS + "]", "g");
+  var CJK_ONLY = new RegExp("^[" + CJK_CLASS + "]$");
+  var CJK_GAP = new RegExp("([" + CJK_CLASS + "])\\s+(?=[" + CJK_CLASS + "])", "g");
+  var BATCH = 10;        // results rendered at a time (Material renders 10 too)
+  var MAX_CHECKED = 40;  // fragments loaded at most to verify Japanese runs for one batch
+  var DELAY = 50;        // ms of quiet typing before a search
+
+  var form = root.querySelector(".md-search__form");
+  var input = root.querySelector(".md-search__input");
+  var output = root.querySelector(".md-search-result");
+  var meta = output.querySelector(".md-search-result__meta");
+  var list = output.querySelector(".md-search-result__list");
+  var scroller = root.querySelector(".md-search__scrollwrap");
+  var allBox = root.querySelector("[data-kk-search-all]");
+  var lang = root.getAttribute("data-kk-lang");
+  var bundles = JSON.parse(root.getAttribute("data-kk-bundles"));
+  var names = JSON.parse(root.getAttribute("data-kk-names") || "{}");
+  var text = JSON.parse(root.getAttribute("data-kk-strings"));
+  var others = document.createElement("div");
+  output.appendChild(others);
+
+  /* ---- engines: one Pagefind module (and web worker) per language bundle, loaded on first use ---- */
+  var engines = {};
+  function engine(code) {
+    if (!engines[code]) {
+      var url = new URL(bundles[code] + "pagefind.js", location.href).href;
+      engines[code] = import(url).then(function (pagefind) {
+        return pagefind.init().then(function () { return pagefind; });
+      });
+      engines[code].catch(function () { delete engines[code]; });
+    }
+    return engines[code];
+  }
+
+  /* ---- queries ---- */
+  /* Japanese index: each whitespace-free piece of the query that holds kana/kanji (製造販売業者,
+     クラスIII) is a "unit": its words (製 造 販 売 業 者 / ク ラ ス iii) must stand side by side. */
+  function prepare(query, code) {
+    var normal = query.normalize("NFKC").trim();
+    var cjk = CJK_LANGUAGES.indexOf(code) >= 0;
+    var units = !cjk ? [] : normal.split(/\s+/).filter(function (piece) {
+      return piece.search(CJK_CHAR) >= 0;
+    }).map(function (piece) {
+      return { text: piece.toLowerCase(), tokens: piece.toLowerCase().replace(CJK_CHAR, " $& ").trim().split(/\s+/) };
+    });
+    var terms = cjk ? normal.replace(CJK_CHAR, " $& ") : normal;
+    return { terms: terms.replace(/\s+/g, " ").trim(), units: units, cjk: cjk,
+             longest: units.reduce(function (n, unit) { return Math.max(n, unit.tokens.length); }, 0) };
+  }
+
+  function searchable(query) {
+    var normal = query.normalize("NFKC").trim();
+    return normal.length >= 2 || normal.search(CJK_CHAR) >= 0;
+  }
+
+  function longestStretch(locations) {
+    var seen = new Set(locations), best = 0;
+    seen.forEach(function (at) {
+      if (seen.has(at - 1)) return;
+      var n = 1;
+      while (seen.has(at + n)) n++;
+      if (n > best) best = n;
+    });
+    return best;
+  }
+
+  function compact(content) {
+    return (content || "").replace(/\u200b/g, "").replace(CJK_GAP, "$1").toLowerCase();
+  }
+
+  function contains(data, prepared) {
+    if (prepared.longest < 2) return true;
+    var body = compact(data.content);
+    return prepared.units.every(function (unit) { return body.indexOf(unit.text) >= 0; });
+  }
+
+  /* One language: Pagefind's ranking, then (Japanese) only pages with the runs in one piece. */
+  function searchIn(code, query) {
+    var prepared = prepare(query, code);
+    return engine(code).then(function (pagefind) {
+      return pagefind.search(prepared.terms);
+    }).then(function (found) {
+      var candidates = found.results;
+      if (prepared.longest > 1) {
+        candidates = candidates.filter(function (r) { return longestStretch(r.words) >= prepared.longest; });
+      }
+      return { code: code, prepared: prepared, candidates: candidates, next: 0, rejected: 0 };
+    });
+  }
+
+  /* The next verified results of a search (loads fragments, BATCH at a time). */
+  function more(state) {
+    var taken = [], checked = 0;
+    function step() {
+      if (taken.length >= BATCH || state.next >= state.candidates.length || checked >= MAX_CHECKED) {
+        return Promise.resolve(taken);
+      }
+      var slice = state.candidates.slice(state.next, state.next + BATCH - taken.length);
+      state.next += slice.length;
+      checked += slice.length;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
+        datas.forEach(function (data) {
+          if (contains(data, state.prepared)) taken.push(data);
+          else state.rejected++;
+        });
+        return step();
+      });
+    }
+    return step();
+  }
+
+  /* ---- excerpts: the words around the best match, matches in <mark> ---- */
+  function words(data) {
+    if (!data.kkWords) {
+      var raw = data.raw_content || "";
+      data.kkZws = raw.indexOf("\u200b") >= 0;
+      data.kkWords = (data.kkZws ? raw.split("\u200b") : raw.split(/[\r\n\s]+/g)).map(function (w) {
+        return w.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      });
+    }
+    return data.kkWords;
+  }
+
+  function fits(word, token) { return CJK_ONLY.test(token) ? word === token : word.indexOf(token) === 0; }
+
+  function marked(data, sub, prepared) {
+    var all = words(data), marks = new Set();
+    var locations = bodyLocations(data, sub);
+    if (!locations.length) locations = sub.locations || [];
+    locations.forEach(function (at) {
+      if (!prepared.cjk || !CJK_ONLY.test((all[at] || "").trim())) marks.add(at);
+    });
+    if (prepared.cjk && locations.length) {
+      var from = Math.min.apply(null, locations), to = Math.max.apply(null, locations);
+      prepared.units.forEach(function (unit) {
+        var n = unit.tokens.length;
+        for (var i = from; i <= to; i++) {
+          var k = 0;
+          while (k < n && fits((all[i + k] || "").trim().toLowerCase(), unit.tokens[k])) k++;
+          if (k === n) for (k = 0; k < n; k++) marks.add(i + k);
+        }
+      });
+    }
+    return marks;
+  }
+
+  function teaser(data, sub, prepared) {
+    var all = words(data), marks = marked(data, sub, prepared);
+    var length = data.kkZws ? 80 : 30, lead = data.kkZws ? 16 : 6;
+    var first = marks.size ? Math.min.apply(null, Array.from(marks)) : (sub.anchor ? sub.anchor.location : 0);
+    var start = Math.max(0, first - lead), end = Math.min(all.length, start + length);
+    var p = document.createElement("p");
+    p.className = "md-search-result__teaser";
+    var joiner = data.kkZws ? "" : " ", open = null;
+    if (start > 0) p.appendChild(document.createTextNode("… "));
+    for (var i = start; i < end; i++) {
+      var word = all[i].replace(/\u200b/g, "");
+      var gap = i > start ? joiner : "";
+      if (marks.has(i)) {
+        if (!open) {
+          if (gap) p.appendChild(document.createTextNode(gap));
+          open = document.createElement("mark");
+          p.appendChild(open);
+        } else if (gap) {
+          open.appendChild(document.createTextNode(gap));
+        }
+        open.appendChild(document.createTextNode(word));
+      } else {
+        open = null;
+        p.appendChild(document.createTextNode(gap + word));
+      }
+    }
+    if (end < all.length) p.appendChild(document.createTextNode(" …"));
+    return p;
+  }
+
+  /* ---- rendering in Material's markup ---- */
+  function clean(title) { return (title || "").replace(/\u200b/g, "").replace(/¶\s*$/, "").trim(); }
+
+  function article(href, level, title, body, icon) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.className = "md-search-result__link";
+    a.tabIndex = -1;
+    var art = document.createElement("article");
+    art.className = "md-search-result__article md-typeset";
+    if (icon) {
+      var i = document.createElement("div");
+      i.className = "md-search-result__icon md-icon";
+      art.appendChild(i);
+    }
+    var h = document.createElement(level);
+    h.textContent = title;
+    art.appendChild(h);
+    if (body) art.appendChild(body);
+    a.appendChild(art);
+    return a;
+  }
+
+  /* The page title opens the content: a match there says nothing about where to go in the page. */
+  function titleWords(data) {
+    var title = data.meta.title || "";
+    words(data);  // sets data.kkZws
+    return (data.kkZws ? title.split("\u200b") : title.split(/\s+/)).filter(Boolean).length;
+  }
+
+  function bodyLocations(data, sub) {
+    if (sub.anchor) return sub.locations || [];
+    var skip = titleWords(data);
+    return (sub.locations || []).filter(function (at) { return at >= skip; });
+  }
+
+  function weight(data, sub) {
+    var skip = sub.anchor ? -1 : titleWords(data);
+    return (sub.weighted_locations || []).reduce(function (sum, l) {
+      return l.location >= skip ? sum + (l.weight || 1) : sum;
+    }, 0);
+  }
+
+  function item(data, prepared, code) {
+    var subs = (data.sub_results && data.sub_results.length) ? data.sub_results.slice() : [
+      { title: data.meta.title, url: data.url, locations: data.locations, weighted_locations: data.weighted_locations }
+    ];
+    if (prepared.longest > 1) {
+      var whole = subs.filter(function (s) { return longestStretch(s.locations || []) >= prepared.longest; });
+      if (whole.length) subs = whole;
+    }
+    subs.sort(function (a, b) { return weight(data, b) - weight(data, a); });
+    var best = subs[0];
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    if (code !== lang) li.lang = code;
+    li.appendChild(article(best.url, "h1", clean(data.meta.title), teaser(data, best, prepared), true));
+    var rest = subs.slice(1).filter(function (s) { return s.url !== best.url; });
+    rest.slice(0, 2).forEach(function (s) {
+      li.appendChild(article(s.url, "h2", clean(s.title), teaser(data, s, prepared)));
+    });
+    if (rest.length > 2) {
+      var details = document.createElement("details");
+      details.className = "md-search-result__more";
+      var summary = document.createElement("summary");
+      summary.tabIndex = -1;
+      var label = document.createElement("div");
+      label.textContent = rest.length - 2 === 1 ? text["more.one"] : text["more.other"].replace("#", rest.length - 2);
+      summary.appendChild(label);
+      details.appendChild(summary);
+      rest.slice(2).forEach(function (s) {
+        details.appendChild(article(s.url, "h2", clean(s.title), teaser(data, s, prepared)));
+      });
+      li.appendChild(details);
+    }
+    return li;
+  }
+
+  function count(n) { return n === 0 ? text.none : n === 1 ? text.one : text.other.replace("#", n); }
+
+  function total(state) { return Math.max(0, state.candidates.length - state.rejected); }
+
+  /* ---- the search loop ---- */
+  var seq = 0, timer = null, current = [];
+
+  function reset(message) {
+    seq++;
+    current = [];
+    list.textContent = "";
+    others.textContent = "";
+    meta.textContent = message;
+  }
+
+  function appendBatch(state, target) {
+    return more(state).then(function (datas) {
+      datas.forEach(function (data) { target.appendChild(item(data, state.prepared, state.code)); });
+      return datas.length;
+    });
+  }
+
+  function run() {
+    var query = input.value;
+    root.removeAttribute("data-kk-done");
+    if (!searchable(query)) { reset(text.placeholder); root.setAttribute("data-kk-done", query); return; }
+    var mine = ++seq;
+    if (!engines[lang]) meta.textContent = text.initializer;
+    var codes = [lang].concat(allBox && allBox.checked ? Object.keys(bundles).filter(function (c) { return c !== lang; }) : []);
+    var pending = codes.length;
+    // data-kk-done says which query the results on screen answer (tests and benchmarks wait for it).
+    function finished() { if (mine === seq && --pending === 0) root.setAttribute("data-kk-done", query); }
+    codes.forEach(function (code, index) {
+      searchIn(code, query).then(function (state) {
+        if (mine !== seq) return null;
+        var target = list, heading = meta;
+        if (index === 0) {
+          current = [{ state: state, target: list }];
+          list.textContent = "";
+          others.textContent = "";
+        } else {
+          heading = document.createElement("div");
+          heading.className = "md-search-result__meta";
+          target = document.createElement("ol");
+          target.className = "md-search-result__list";
+          target.setAttribute("role", "presentation");
+          target.lang = code;
+          var group = document.createElement("div");
+          group.setAttribute("data-kk-group", code);
+          group.appendChild(heading);
+          group.appendChild(target);
+          others.appendChild(group);
+          current.push({ state: state, target: target });
+        }
+        return appendBatch(state, target).then(function () {
+          if (mine !== seq) return;
+          var label = count(total(state));
+          heading.textContent = index === 0 ? label : (names[code] || code) + " · " + label;
+        });
+      }).catch(function (error) {
+        if (mine !== seq) return;
+        if (index === 0) meta.textContent = text.error;
+        if (window.console) console.error("Kakehashi search:", error);
+      }).then(finished);
+    });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DELAY);
+  }
+
+  /* Material renders more results as the list scrolls: so do we. */
+  var loading = false;
+  scroller.addEventListener("scroll", function () {
+    if (loading || scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 32) return;
+    var open = current.filter(function (c) { return c.state.next < c.state.candidates.length; })[0];
+    if (!open) return;
+    loading = true;
+    var mine = seq;
+    appendBatch(open.state, open.target).then(function () { loading = false; }, function () { loading = false; });
+    if (mine !== seq) loading = false;
+  });
+
+  /* ---- dialog and keyboard, as Material does ---- */
+  function setOpen(open) {
+    if (toggle.checked !== open) toggle.checked = open;
+    if (open) engine(lang).catch(function () { /* reported when searching */ });
+  }
+
+  function editable(el) {
+    if (!el) return false;
+    if (el.tagName === "INPUT") return !/^(checkbox|radio|button|submit|reset|image|range|color)$/.test(el.type);
+    return el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName);
+  }
+
+  function resultLinks() {
+    return Array.prototype.slice.call(
+      output.querySelectorAll(":not(details) > a[href], summary, details[open] a[href]")
+    );
+  }
+
+  input.addEventListener("focus", function () { setOpen(true); });
+  input.addEventListener("input", schedule);
+  if (allBox) allBox.addEventListener("change", function () { if (input.value) run(); });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) { setOpen(true); setTimeout(function () { input.focus(); }, 50); }
+    else input.blur();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = output.querySelector(".md-search-result__link");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { reset(text.placeholder); input.focus(); }, 0);
+  });
+  output.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a[href]")) setOpen(false);
+  });
+  root.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
+    var active = document.activeElement;
+    if (!toggle.checked) {
+      if ((event.key === "/" || event.key === "s" || event.key === "f") && !editable(active)) {
+        event.preventDefault();
+        setOpen(true);
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    switch (event.key) {
+      case "Escape":
+        event.preventDefault();
+        setOpen(false);
+        input.blur();
+        break;
+      case "ArrowUp":
+      case "ArrowDown":
+        if (active === allBox) return;
+        var targets = [input].concat(resultLinks());
+        var at = Math.max(0, targets.indexOf(active));
+        var next = (at + targets.length + (event.key === "ArrowUp" ? -1 : 1)) % targets.length;
+        targets[next].focus();
+        event.preventDefault();
+        break;
+      default:
+        if (event.key.length === 1 && active !== input && !editable(active) && root.contains(active)) input.focus();
+    }
+  });
+})();
