@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi.build_roles import worker_language
 from kakehashi.search_index import SearchIndexError, build_search_index, bundle_paths
 from kakehashi.site_config import load_site_config
 
@@ -23,11 +24,11 @@ def on_env(env, config, files):
     return env
 
 
-# After mkdocs-static-i18n (-100): in the outermost build, every language has been built by then.
+# After the language workers are collected (-90): every language is in site_dir by then.
 @event_priority(-110)
 def on_post_build(config):
     """Index the whole site once, one bundle per language."""
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if worker_language():
         return
     site = load_site_config(Path(config.config_file_path))
     try:

@@ -9,11 +9,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from kakehashi.build_roles import worker_language
 from kakehashi.portal import portal_state
 from kakehashi.seo import sitemap_xml
 from kakehashi.site_config import load_site_config
-
-_not_found_pages = {}
 
 
 def on_template_context(context, template_name, config):
@@ -26,25 +25,23 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output, template_name, config):
-    """Keep each language's rendered 404 page until all languages are built."""
+    """Every language build writes its 404 page into its own folder (``fr/404.html``)."""
     if template_name == "404.html":
-        _not_found_pages[config.theme["language"]] = output
+        site = load_site_config(Path(config.config_file_path))
+        target = Path(config.site_dir) / site.language(config.theme["language"]).url_prefix / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
     return output
 
 
-# After mkdocs-static-i18n (-100): in the outermost build, every language has been built by then.
+# After mkdocs-static-i18n (-100) and the collection of the language workers (-90).
 @event_priority(-110)
 def on_post_build(config):
-    """Write ``<lang>/404.html`` per language and the multilingual sitemap, once all languages are built."""
-    if getattr(config.plugins.get("i18n"), "building", False):
+    """Write the multilingual sitemap once all languages are in ``site_dir`` (main build only)."""
+    if worker_language():
         return
     site = load_site_config(Path(config.config_file_path))
     site_dir = Path(config.site_dir)
-    for lang in site.languages:
-        if lang.code in _not_found_pages:
-            target = site_dir / lang.url_prefix / "404.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_not_found_pages[lang.code], encoding="utf-8")
     published = portal_state(site)[0].published
     (site_dir / "sitemap.xml").write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)

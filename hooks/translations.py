@@ -1,6 +1,7 @@
 """MkDocs hook: run the checks once per build, and show readers the state of each translation.
 
-- The validator runs once per ``mkdocs build`` (not once per language): errors fail ``--strict``.
+- The validator runs once per ``mkdocs build``, in the main build (language workers of
+  ``parallel_languages`` only read the states): errors fail ``--strict``.
 - A stub translation is published with its fallback's text and a "not yet translated" banner;
   a missing one gets the same banner on the English page static-i18n falls back to.
 - A translation behind its source gets an "outdated" banner linking to the source.
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi.build_roles import worker_language
 from kakehashi.findings import Severity
 from kakehashi.pages import page_url
 from kakehashi.portal import portal_state
@@ -25,10 +27,11 @@ _state = {}
 def on_pre_build(config):
     """Check everything once per build and log findings (errors as warnings, so ``--strict`` fails)."""
     site = load_site_config(Path(config.config_file_path))
-    portal, fresh = portal_state(site)
+    worker = worker_language() is not None
+    portal, fresh = portal_state(site, checks=not worker)
     _state.update(site=site, portal=portal)
-    if not fresh:
-        return  # another language of the same build: already reported
+    if not fresh or worker:
+        return  # reported already, or reported by the main build
     for finding in portal.result.findings:
         if finding.severity is Severity.ERROR:
             log.warning(finding.as_text())

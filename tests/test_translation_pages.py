@@ -90,3 +90,13 @@ def test_broken_link_and_anchor_fail_the_strict_build(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("(other.md)", "(other.md#nowhere)"), encoding="utf-8")
     result = build_site(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0 and "nowhere" in result.stderr
+
+
+def test_a_broken_link_in_a_translation_fails_the_strict_build(tmp_path):
+    """The French pages are built by a worker process: its warnings still fail the build."""
+    project = make_project(tmp_path)
+    page = project / "docs/guides/guide.fr.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(other.md)", "(missing-page.md)"), encoding="utf-8")
+    result = build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0
+    assert "the 'fr' build failed" in result.stderr and "missing-page.md" in result.stderr

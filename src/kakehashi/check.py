@@ -41,6 +41,12 @@ def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str 
     return CheckResult(sorted(set(findings)), groups, termbase)
 
 
+def light_result(site: SiteConfig) -> CheckResult:
+    """Pages (front matter only) and termbase without running any rule."""
+    termbase, _ = load_termbase(site.root / "data" / "termbase.yaml", site.codes)
+    return CheckResult([], load_pageset(site, parse=False), termbase)
+
+
 def _relative(finding: Finding, root: Path) -> Finding:
     path = Path(finding.path)
     if path.is_absolute() and path.is_relative_to(root):

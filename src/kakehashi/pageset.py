@@ -102,8 +102,9 @@ def pinned_variant(root: Path, blob: str, source: Variant) -> Variant | None:
     return Variant(source.rel, source.display, source.language, blob, parsed[0], parsed[1], [])
 
 
-def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant:
-    """Read, hash and parse one page file; bad input becomes findings, never an exception."""
+def load_variant(docs_dir: Path, root: Path, rel: str, language: str, parse: bool = True) -> Variant:
+    """Read, hash and parse one page file (front matter only unless ``parse``); bad input becomes
+    findings, never an exception."""
     path = docs_dir / rel
     display = os.path.relpath(path, root)
     try:
@@ -111,16 +112,17 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant
     except OSError:
         blob = ""
     doc, findings = load_document(path, display)
-    structure = parse_structure(doc.body, doc.body_line) if doc else None
+    structure = parse_structure(doc.body, doc.body_line) if doc and parse else None
     return Variant(rel, display, language, blob, doc, structure, findings)
 
 
-def _load(args: tuple[Path, Path, str, str]) -> Variant:
+def _load(args: tuple[Path, Path, str, str, bool]) -> Variant:
     return load_variant(*args)
 
 
-def load_pageset(site: SiteConfig, selection: list[Path] | None = None, jobs: int | None = None) -> list[Group]:
-    """Load every page, or the selected files and all their language siblings, grouped by stem."""
+def load_pageset(site: SiteConfig, selection: list[Path] | None = None, jobs: int | None = None, parse: bool = True) -> list[Group]:
+    """Load every page, or the selected files and all their language siblings, grouped by stem.
+    ``parse=False`` reads front matter and hashes only (no Markdown structure): enough for states."""
     default = site.default_language.code
     wanted_stems = None
     if selection is not None:
@@ -134,9 +136,9 @@ def load_pageset(site: SiteConfig, selection: list[Path] | None = None, jobs: in
         rel = file.relative_to(site.docs_dir).as_posix()
         stem, language = split_variant(rel, site.codes, default)
         if wanted_stems is None or stem in wanted_stems:
-            tasks.append((site.docs_dir, site.root, rel, language))
+            tasks.append((site.docs_dir, site.root, rel, language, parse))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if len(tasks) >= PARALLEL_FROM and workers > 1:
+    if parse and len(tasks) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             variants = list(pool.map(_load, tasks, chunksize=64))
     else:

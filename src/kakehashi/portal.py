@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import CheckResult, run_checks
+from .check import CheckResult, light_result, run_checks
 from .pages import PageGroup, scan_docs
 from .pageset import Group
 from .site_config import SiteConfig
@@ -47,13 +47,14 @@ def _fingerprint(site: SiteConfig) -> tuple:
     return tuple(sorted(entries))
 
 
-def portal_state(site: SiteConfig) -> tuple[PortalState, bool]:
-    """The portal's state and whether it was (re)computed by this call."""
+def portal_state(site: SiteConfig, checks: bool = True) -> tuple[PortalState, bool]:
+    """The portal's state and whether it was (re)computed by this call. With ``checks=False`` no rule
+    runs and no Markdown is parsed (a language worker of a parallel build needs the states only)."""
     fingerprint = _fingerprint(site)
     cached = _cache.get(site.root)
     if cached and cached[0] == fingerprint:
         return cached[1], False
-    result = run_checks(site)
+    result = run_checks(site) if checks else light_result(site)
     state = PortalState(
         result=result,
         published=scan_docs(site.docs_dir, site.codes, site.default_language.code),
