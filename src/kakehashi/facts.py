@@ -22,6 +22,7 @@ KANJI_ORDINAL = re.compile(r"第([〇一二三四五六七八九十百]+)(?=[種
 REGULATION = re.compile(r"(?<![\d/])(\d{4})/(\d{1,4})(?![\d/])|(?<![\d/])(\d{1,4})/(\d{4})(?![\d/])")
 ISO_STANDARD = re.compile(r"(?<![A-Za-z])ISO(?:/IEC)?\s*(\d{3,5})(?:[-‐](\d+))?(?::(\d{4}))?")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")  # 29.10.2001 (Official Journal style)
 JA_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月(?:\s*(\d{1,2})日)?")
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d])")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -91,6 +92,7 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
     take(URL, "url", lambda m: m[0].rstrip(".,;:"))
     take(EMAIL, "email", lambda m: m[0].lower())
     take(ISO_DATE, "date", lambda m: f"{m[1]}-{m[2]}-{m[3]}")
+    take(DOTTED_DATE, "date", lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}")
     take(JA_DATE, "date", lambda m: f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else ""))
     pattern, names = _month_pattern(languages)
 
