@@ -1,0 +1,48 @@
+"""MkDocs hook: the partner directory.
+
+- Checks ``data/partners/`` and ``data/vocabulary.yaml`` once per build (errors fail ``--strict``).
+- Fills the ``<!-- kakehashi:partners -->`` marker of the Partners page with the filters, the
+  profiles and their possible matches (computed here, at build time, by the core).
+"""
+
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+
+from kakehashi.build_roles import worker_language
+from kakehashi.findings import Severity
+from kakehashi.partners import load_partners
+from kakehashi.partners_html import render_directory
+from kakehashi.site_config import load_site_config
+from kakehashi.ui_text import translations
+
+log = get_plugin_logger(__name__)
+MARKER = "<!-- kakehashi:partners -->"
+_state = {}
+
+
+def on_pre_build(config):
+    """Load the profiles once per process; report the findings in the main build only (not in language workers)."""
+    if getattr(config.plugins.get("i18n"), "building", False) and "directory" in _state:
+        return
+    site = load_site_config(Path(config.config_file_path))
+    directory = load_partners(site.root)
+    for finding in directory.findings if worker_language() is None else ():  # reported once, by the main build
+        (log.warning if finding.severity is Severity.ERROR else log.info)(finding.as_text())
+    _state.update(site=site, directory=directory)
+
+
+def on_page_content(html, page, config, files):
+    """Replace the marker of the Partners page with the directory."""
+    if getattr(page.file, "norm_src_uri", page.file.src_uri) != "partners/index.md":
+        return html
+    if MARKER not in html:
+        log.warning(f"{page.file.src_uri}: no {MARKER} marker, so the directory is not shown: add the marker below the introduction")
+        return html
+    directory, site = _state["directory"], _state["site"]
+    if directory.vocabulary is None:
+        return html.replace(MARKER, "", 1)  # the findings already say why
+    code = config.theme["language"]
+    _ = translations(site.root / "locales", code).gettext
+    rendered = render_directory(directory.partners, directory.vocabulary, code, site.language(code).formatting_locale, _)
+    return html.replace(MARKER, rendered, 1)
