@@ -141,3 +141,29 @@ def test_language_filter(project):
     edit(project, "guides/guide.fr.md", "Vue d’ensemble", "Vue d’ensemble: bref")
     found = check(project, language="fr")
     assert {f.code for f in found} >= {"Y002"} and "Y001" not in {f.code for f in found}
+
+
+def test_a_second_run_reuses_unchanged_pages_and_sees_edits(project):
+    site = load_site_config(project / "mkdocs.yml")
+    first = run_checks(site)
+    again = run_checks(site)
+    assert again.findings == first.findings
+    assert again.groups[0] is first.groups[0]  # unchanged page: taken from the cache, not re-read
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    assert ("Y001", 19) in codes(run_checks(site).findings, "guide.ja.md")
+
+
+def test_checks_give_the_same_findings_in_worker_processes(project):
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    site = load_site_config(project / "mkdocs.yml")
+    from kakehashi import check as check_module
+    check_module._group_cache.clear()
+    serial = run_checks(site, jobs=1).findings
+    check_module._group_cache.clear()
+    old = check_module.PARALLEL_FROM
+    check_module.PARALLEL_FROM = 1
+    try:
+        parallel = run_checks(site, jobs=2).findings
+    finally:
+        check_module.PARALLEL_FROM = old
+    assert parallel == serial and any(f.code == "Y001" for f in parallel)

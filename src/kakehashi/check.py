@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .pageset import Group, load_pageset
+from .pageset import Group, load_pageset, load_variant, page_files
 from .rules import REGISTRY, CheckContext
 from .site_config import SiteConfig
 from .termbase import load_termbase
@@ -23,22 +25,76 @@ class CheckResult:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str | None = None) -> CheckResult:
-    """Check all pages (``paths=None``) or the given files with their language siblings."""
-    groups = load_pageset(site, paths)
+PARALLEL_FROM = 400  # pages; below this, starting worker processes costs more than it saves
+_group_cache: dict[tuple[Path, str], tuple[tuple, Group, list[Finding]]] = {}
+
+
+def _group_rules():
+    return [rule for rule in REGISTRY.values() if rule.check is not None and rule.scope == "group"]
+
+
+def check_group(site: SiteConfig, stem: str, files: list[tuple[str, str]], termbase: list, whole_site: bool) -> tuple[Group, list[Finding]]:
+    """Read and parse one page's variants and run every group rule on them.
+
+    Returns the group without its parsed structures (nothing after the checks needs them, and they
+    are the bulk of what a worker process would send back) and the findings."""
+    group = Group(stem)
+    for rel, language in files:
+        group.variants[language] = load_variant(site.docs_dir, site.root, rel, language)
+    ctx = CheckContext(site=site, groups=[group], termbase=termbase, whole_site=whole_site)
+    findings = [f for variant in group.variants.values() for f in variant.read_findings]
+    for rule in _group_rules():
+        findings.extend(rule.check(ctx))
+    for variant in group.variants.values():
+        variant.structure = None
+    return group, findings
+
+
+def _check_group_task(args) -> tuple[Group, list[Finding]]:
+    return check_group(*args)
+
+
+def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str | None = None, jobs: int | None = None) -> CheckResult:
+    """Check all pages (``paths=None``) or the given files with their language siblings.
+
+    Pages are checked group by group, in worker processes when there are many; a group whose files
+    have not changed since the last call in this process reuses its findings (live reload)."""
     termbase_path = site.root / "data" / "termbase.yaml"
     termbase, findings = load_termbase(termbase_path, site.codes)
     findings = [_relative(f, site.root) for f in findings]
-    ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=paths is None)
-    for group in groups:
-        for variant in group.variants.values():
-            findings.extend(variant.read_findings)
+    termbase_key = termbase_path.stat().st_mtime_ns if termbase_path.is_file() else 0
+    whole_site = paths is None
+    groups, todo = [], []
+    for stem, files in page_files(site, paths).items():
+        key = (termbase_key, whole_site, tuple((rel, *_stat(site.docs_dir / rel)) for rel, _ in files))
+        cached = _group_cache.get((site.root, stem))
+        if cached and cached[0] == key:
+            groups.append(cached[1])
+            findings.extend(cached[2])
+        else:
+            todo.append(((site, stem, files, termbase, whole_site), key))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(todo) * 3 >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(_check_group_task, [task for task, _ in todo], chunksize=16))
+    else:
+        done = [_check_group_task(task) for task, _ in todo]
+    for (task, key), (group, found) in zip(todo, done):
+        _group_cache[(site.root, group.stem)] = (key, group, found)
+        groups.append(group)
+        findings.extend(found)
+    ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=whole_site)
     for rule in REGISTRY.values():
-        if rule.check is not None:
+        if rule.check is not None and rule.scope == "site":
             findings.extend(rule.check(ctx))
     if language:
         findings = [f for f in findings if _language_of(f.path, site) in (language, None)]
-    return CheckResult(sorted(set(findings)), groups, termbase)
+    return CheckResult(sorted(set(findings)), sorted(groups, key=lambda g: g.stem), termbase)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 def light_result(site: SiteConfig) -> CheckResult:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from functools import lru_cache
 
 from .documents import Document, load_document, parse_document
 from .findings import Finding
@@ -16,7 +15,6 @@ from .pages import split_variant
 from .pins import blob_id, pinned_text
 from .site_config import SiteConfig
 
-PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -116,35 +114,34 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str, parse: boo
     return Variant(rel, display, language, blob, doc, structure, findings)
 
 
-def _load(args: tuple[Path, Path, str, str, bool]) -> Variant:
-    return load_variant(*args)
-
-
-def load_pageset(site: SiteConfig, selection: list[Path] | None = None, jobs: int | None = None, parse: bool = True) -> list[Group]:
-    """Load every page, or the selected files and all their language siblings, grouped by stem.
-    ``parse=False`` reads front matter and hashes only (no Markdown structure): enough for states."""
+def page_files(site: SiteConfig, selection: list[Path] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """{stem: [(path relative to docs_dir, language)]} for every page, or for the selected files and
+    all their language siblings."""
     default = site.default_language.code
-    wanted_stems = None
+    docs = site.docs_dir.resolve()
+    wanted = None
     if selection is not None:
-        wanted_stems = {
-            split_variant(p.resolve().relative_to(site.docs_dir.resolve()).as_posix(), site.codes, default)[0]
+        wanted = {
+            split_variant(p.resolve().relative_to(docs).as_posix(), site.codes, default)[0]
             for p in selection
-            if p.suffix == ".md" and p.resolve().is_relative_to(site.docs_dir.resolve())
+            if p.suffix == ".md" and p.resolve().is_relative_to(docs)
         }
-    tasks = []
+    stems: dict[str, list[tuple[str, str]]] = {}
     for file in sorted(site.docs_dir.rglob("*.md")):
         rel = file.relative_to(site.docs_dir).as_posix()
         stem, language = split_variant(rel, site.codes, default)
-        if wanted_stems is None or stem in wanted_stems:
-            tasks.append((site.docs_dir, site.root, rel, language, parse))
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if parse and len(tasks) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            variants = list(pool.map(_load, tasks, chunksize=64))
-    else:
-        variants = [_load(task) for task in tasks]
-    groups: dict[str, Group] = {}
-    for variant in variants:
-        stem = split_variant(variant.rel, site.codes, default)[0]
-        groups.setdefault(stem, Group(stem)).variants[variant.language] = variant
-    return list(groups.values())
+        if wanted is None or stem in wanted:
+            stems.setdefault(stem, []).append((rel, language))
+    return stems
+
+
+def load_pageset(site: SiteConfig, selection: list[Path] | None = None, parse: bool = True) -> list[Group]:
+    """Every page (or the selected ones with their siblings), read in this process, grouped by stem.
+    ``parse=False`` reads front matter and hashes only (no Markdown structure): enough for states."""
+    groups = []
+    for stem, files in page_files(site, selection).items():
+        group = Group(stem)
+        for rel, language in files:
+            group.variants[language] = load_variant(site.docs_dir, site.root, rel, language, parse)
+        groups.append(group)
+    return groups

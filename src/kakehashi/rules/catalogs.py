@@ -39,7 +39,7 @@ def _display(ctx, path) -> str:
     return str(path.relative_to(ctx.root))
 
 
-@rule("C001", Severity.ERROR, "UI string not translated")
+@rule("C001", Severity.ERROR, "UI string not translated", scope="site")
 def check_untranslated(ctx: CheckContext):
     """Every UI string of the templates has a translation in each catalog. Run ``make i18n`` after
     adding a string, then fill in its ``msgstr`` in ``locales/fr`` and ``locales/ja``."""
@@ -52,7 +52,7 @@ def check_untranslated(ctx: CheckContext):
                 yield check_untranslated.rule.finding(_display(ctx, po), message.lineno or 1, f"no translation for {message.id!r}")
 
 
-@rule("C002", Severity.ERROR, "fuzzy UI string")
+@rule("C002", Severity.ERROR, "fuzzy UI string", scope="site")
 def check_fuzzy(ctx: CheckContext):
     """A ``#, fuzzy`` entry is a guess made by ``pybabel update``: review it, then remove the flag."""
     for po, catalog, error in _catalogs(ctx):
@@ -61,7 +61,7 @@ def check_fuzzy(ctx: CheckContext):
                 yield check_fuzzy.rule.finding(_display(ctx, po), message.lineno or 1, f"fuzzy translation of {message.id!r}: review it and remove the flag")
 
 
-@rule("C003", Severity.ERROR, "placeholder changed in a UI string")
+@rule("C003", Severity.ERROR, "placeholder changed in a UI string", scope="site")
 def check_placeholders(ctx: CheckContext):
     """Placeholders such as ``%(count)s`` or ``{date}`` are filled in by the code: keep each one
     unchanged in the translation (their order may change)."""
@@ -72,7 +72,7 @@ def check_placeholders(ctx: CheckContext):
                     yield check_placeholders.rule.finding(_display(ctx, po), message.lineno or 1, f"placeholders of {message.id!r} differ in the translation")
 
 
-@rule("C004", Severity.ERROR, "compiled catalog (.mo) missing or out of date")
+@rule("C004", Severity.ERROR, "compiled catalog (.mo) missing or out of date", scope="site")
 def check_compiled(ctx: CheckContext):
     """The build reads compiled ``.mo`` files. Run ``make i18n`` (or ``make build``) after editing a ``.po``."""
     for po, catalog, error in _catalogs(ctx):

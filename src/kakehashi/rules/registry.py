@@ -36,6 +36,7 @@ class Rule:
     summary: str
     explanation: str
     check: Callable[[CheckContext], Iterable[Finding]] | None
+    scope: str = "group"  # "group": looks at one page's variants at a time; "site": at the whole portal
 
     def finding(self, path: str, line: int, message: str, column: int = 1) -> Finding:
         """A finding of this rule at a place."""
@@ -45,10 +46,11 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, summary: str):
-    """Register a checking function; its docstring explains the rule and how to fix a violation."""
+def rule(code: str, severity: Severity, summary: str, scope: str = "group"):
+    """Register a checking function; its docstring explains the rule and how to fix a violation.
+    A ``group`` rule must only look at the groups it is given (so pages can be checked one by one)."""
     def register(function):
-        REGISTRY[code] = Rule(code, severity, summary, inspect.cleandoc(function.__doc__ or ""), function)
+        REGISTRY[code] = Rule(code, severity, summary, inspect.cleandoc(function.__doc__ or ""), function, scope)
         function.rule = REGISTRY[code]
         return function
     return register
