@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -14,7 +15,7 @@ from kakehashi.check import run_checks
 from kakehashi.pins import blob_id
 from kakehashi.scaffold import ScaffoldError, guide_choices, new_guide_request
 from kakehashi.site_config import load_site_config
-from project import make_project
+from project import ROOT, make_project
 
 
 def kakehashi(project, *args):
@@ -152,3 +153,49 @@ def test_placeholders_block_the_source_and_the_stubs_front_matter_only(project):
     page = project / "docs/guides/guide.md"
     page.write_text(page.read_text(encoding="utf-8").replace("with questions.", "with questions (search for `TODO`)."), encoding="utf-8")
     assert not [f for f in findings(project, "docs/guides/guide.md") if f.code == "N001"]
+
+
+@pytest.fixture
+def data_project(project):
+    """The test project with the partner vocabulary (the scaffold lists its terms)."""
+    shutil.copy(ROOT / "data" / "vocabulary.yaml", project / "data" / "vocabulary.yaml")
+    return project
+
+
+def test_new_event_and_partner_pass_their_schemas_and_wait_for_their_todos(data_project):
+    from kakehashi.events import load_events
+    from kakehashi.partners import load_partners
+    project = data_project
+    assert kakehashi(project, "new", "event", "biojapan-2028", "--kind", "partnering-convention").returncode == 0
+    assert kakehashi(project, "new", "partner", "acme-medtech", "--type", "start-up").returncode == 0
+    event, partner = project / "data/events/biojapan-2028.yaml", project / "data/partners/acme-medtech.yaml"
+    assert "kind: partnering-convention" in event.read_text(encoding="utf-8")
+    assert "type: start-up" in partner.read_text(encoding="utf-8")
+    assert load_events(project)[1] == [] and load_partners(project).findings == []  # schema, dates, zones, vocabulary
+    result = kakehashi(project, "check")
+    assert result.returncode == 1
+    todo_lines = {line for line in result.stdout.splitlines() if " N002 " in line}
+    assert any(line.startswith("data/events/biojapan-2028.yaml:7:") for line in todo_lines)  # title
+    assert any(line.startswith("data/partners/acme-medtech.yaml:") for line in todo_lines)
+    # The contributor gives every value and deletes the TODO comments: clean.
+    for path in (event, partner):
+        lines = [line.split("  # TODO")[0] for line in path.read_text(encoding="utf-8").splitlines()]
+        text = "\n".join(lines).replace("https://example.org/TODO-", "https://example.org/").replace("TODO ", "")
+        path.write_text(text.replace("sectors: []", "sectors: [medical-devices]").replace("offers: []", "offers: [clinical-studies]") + "\n", encoding="utf-8")
+    assert " N002 " not in kakehashi(project, "check").stdout
+    assert load_events(project)[1] == [] and load_partners(project).findings == []
+
+
+def test_new_event_and_partner_refuse_bad_input_and_never_overwrite(data_project):
+    project = data_project
+    assert kakehashi(project, "new", "event", "bio-japan-2028").returncode == 0
+    event = project / "data/events/bio-japan-2028.yaml"
+    event.write_text("# mine\n", encoding="utf-8")
+    result = kakehashi(project, "new", "event", "bio-japan-2028")
+    assert result.returncode == 2 and "never overwrites" in result.stderr
+    assert event.read_text(encoding="utf-8") == "# mine\n"
+    for args, message in ((["event", "Bio_Japan"], "not a valid id"), (["event", "x", "--kind", "party"], "unknown kind 'party'"),
+                          (["partner", "x", "--type", "pharma-giant"], "unknown type 'pharma-giant': choose one of sme")):
+        result = kakehashi(project, "new", *args)
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert not (project / "data/events/x.yaml").exists() and not (project / "data/partners/x.yaml").exists()

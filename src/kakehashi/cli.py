@@ -142,6 +142,26 @@ def cmd_new_guide(args) -> int:
     return 0
 
 
+def cmd_new_data(args) -> int:
+    from .scaffold import PageExists, ScaffoldError, plan_data, write_new_files
+    site = _site(args)
+    root = site.root.resolve()
+    try:
+        file = plan_data(site, args.kind, args.id, getattr(args, "type", None) or getattr(args, "event_kind", None))
+        write_new_files([file], [file.path] if file.path.exists() else [])
+    except PageExists as error:
+        shown = ", ".join(str(p.resolve().relative_to(root)) for p in error.paths)
+        print(f"kakehashi new {args.kind}: {shown} exists already. Nothing was written: `kakehashi new` never overwrites.", file=sys.stderr)
+        return 2
+    except ScaffoldError as error:
+        print(f"kakehashi new {args.kind}: {error}", file=sys.stderr)
+        return 2
+    shown = file.path.resolve().relative_to(root)
+    print(f"created {shown}")
+    print(f"next: replace every TODO in {shown}, then run `kakehashi check` and `make serve`")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kakehashi", description=__doc__.splitlines()[0])
     parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
@@ -176,6 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--audience", nargs="+", help="eu-sme and/or jp-sme (default: readers entering the other region)")
     guide.add_argument("--stubs", action="store_true", help="also create pinned translation stubs in the other languages")
     guide.set_defaults(run=cmd_new_guide)
+    event = kinds.add_parser("event", help="data/events/ID.yaml from the event template (valid against its schema)")
+    event.add_argument("id", help="lowercase-hyphen id, also the file name, e.g. biojapan-2027")
+    event.add_argument("--kind", dest="event_kind", help="one of the event schema's kinds (default: trade-fair)")
+    event.set_defaults(run=cmd_new_data)
+    partner = kinds.add_parser("partner", help="data/partners/ID.yaml from the profile template (valid against its schema)")
+    partner.add_argument("id", help="lowercase-hyphen id, also the file name, e.g. acme-medtech")
+    partner.add_argument("--type", help="one of the partner schema's types (default: sme)")
+    partner.set_defaults(run=cmd_new_data)
     return parser
 
 

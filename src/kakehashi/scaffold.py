@@ -298,3 +298,124 @@ def write_new_files(files: list[NewFile], taken: list[Path]) -> None:
         for path in written:
             path.unlink(missing_ok=True)
         raise
+
+
+# Events and partner profiles: one YAML file each in data/events/ and data/partners/ (data/schemas/*).
+DATA_KINDS = {"event": ("events", "event"), "partner": ("partners", "partner")}
+
+
+def data_path(site: SiteConfig, kind: str, ident: str) -> Path:
+    return site.root / "data" / DATA_KINDS[kind][0] / f"{ident}.yaml"
+
+
+def _data_schema(site: SiteConfig, kind: str) -> dict:
+    path = site.root / "data" / "schemas" / f"{DATA_KINDS[kind][1]}.schema.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ScaffoldError(f"cannot read {path}: {error}") from error
+
+
+def _vocabulary(site: SiteConfig) -> dict:
+    try:
+        return yaml.safe_load((site.root / "data" / "vocabulary.yaml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ScaffoldError(f"cannot read data/vocabulary.yaml: {error}") from error
+
+
+def _check_ident(ident: str) -> None:
+    if not SLUG.match(ident) or len(ident) > MAX_SLUG:
+        raise ScaffoldError(f"'{ident}' is not a valid id: use lowercase letters, digits and single hyphens "
+                            f"(at most {MAX_SLUG} characters), e.g. biojapan-2027")
+
+
+def _choice(value: str | None, allowed: list[str], what: str, default: str) -> str:
+    value = value or default
+    if value not in allowed:
+        raise ScaffoldError(f"unknown {what} '{value}': choose one of {', '.join(allowed)}")
+    return value
+
+
+def event_text(site: SiteConfig, ident: str, kind: str | None = None, today: date | None = None) -> str:
+    """A new event file: valid against event.schema.json, with ``TODO`` where facts are needed."""
+    _check_ident(ident)
+    properties = _data_schema(site, "event")["properties"]
+    kind = _choice(kind, properties["kind"]["enum"], "kind", properties["kind"]["enum"][0])
+    day = (today or date.today()).isoformat()
+    return "\n".join([
+        "# A new event of the calendar. Replace every TODO (and remove the TODO comments), then run",
+        "# `make serve` and look at the Events page. Fields and allowed values: data/schemas/event.schema.json.",
+        f"id: {ident}  # the file name without .yaml",
+        f"kind: {kind}  # one of: {', '.join(properties['kind']['enum'])}",
+        f"organiser_side: eu-alliance  # TODO who organises or promotes it: {', '.join(properties['organiser_side']['enum'])}",
+        "title:  # per language: en is required, fr and ja are optional",
+        f"  en: {_scalar('TODO Name of the event')}",
+        "summary:",
+        f"  en: {_scalar('TODO One or two sentences: what the event is, and for whom.')}",
+        "date_status: confirmed  # or to-be-announced, with expected: {year: 2027} instead of start and end",
+        f"start: {day}  # TODO the first day, YYYY-MM-DD",
+        f"end: {day}  # TODO the last day (the same date for a one-day event)",
+        "timezone: Europe/Paris  # TODO the IANA time zone of the venue, such as Europe/Paris or Asia/Tokyo",
+        "city:",
+        f"  en: {_scalar('TODO City')}",
+        "country: FR  # TODO the ISO 3166-1 code of the country, such as FR, DE or JP",
+        "url: https://example.org/TODO-official-page",
+        "sources:  # the official page of the event (primary source)",
+        f"  - title: {_scalar('TODO Title of the official page')}",
+        "    url: https://example.org/TODO-official-page",
+        f"last_verified: {day}  # the day you checked the event against its sources",
+        "",
+    ])
+
+
+def partner_text(site: SiteConfig, ident: str, kind: str | None = None, today: date | None = None) -> str:
+    """A new partner profile: valid against partner.schema.json, terms listed from data/vocabulary.yaml."""
+    _check_ident(ident)
+    properties = _data_schema(site, "partner")["properties"]
+    kind = _choice(kind, properties["type"]["enum"], "type", properties["type"]["enum"][0])
+    vocabulary = _vocabulary(site)
+    capabilities = ", ".join(vocabulary.get("capabilities") or {})
+    sectors = ", ".join(vocabulary.get("sectors") or {})
+    day = (today or date.today()).isoformat()
+    return "\n".join([
+        "# A new profile of the partner directory. Publish only public information about the organisation,",
+        "# with its agreement. Replace every TODO (and remove the TODO comments), then run `make serve` and",
+        "# look at the Partners page. Fields and allowed values: data/schemas/partner.schema.json.",
+        f"id: {ident}  # the file name without .yaml",
+        "name:",
+        f"  native: {_scalar('TODO Name of the organisation in its own script')}",
+        f"type: {kind}  # one of: {', '.join(properties['type']['enum'])}",
+        "region: FR  # TODO an EU or EEA country code (FR, DE…) or a Japanese prefecture code (JP-27 for Osaka)",
+        f"sectors: []  # TODO one or more of: {sectors}",
+        f"offers: []  # TODO what it offers, from: {capabilities}",
+        "seeks: []  # TODO what it seeks, from the same list",
+        "languages: [en]  # TODO the ISO 639 codes of its working languages, such as en, fr, ja",
+        "website: https://example.org/TODO-website",
+        "contact:  # a generic address (contact@…) or a contact page, never a person's",
+        "  url: https://example.org/TODO-contact-page",
+        "summary:  # in at least one of en, fr, ja (at most 600 characters each)",
+        f"  en: {_scalar('TODO One or two sentences: what the organisation does and what it is looking for.')}",
+        "example: false  # true only for the fictitious sample profiles",
+        "sources:  # the organisation's own pages (primary sources)",
+        f"  - title: {_scalar('TODO Title of the official page')}",
+        "    url: https://example.org/TODO-website",
+        f"last_verified: {day}  # the day you checked the profile against its sources",
+        "",
+    ])
+
+
+def plan_data(site: SiteConfig, kind: str, ident: str, option: str | None = None, today: date | None = None) -> NewFile:
+    """The new data file, checked against its schema before anything is written."""
+    from .datafiles import schema_findings, validator
+    from .yaml_source import parse_yaml
+
+    text = (event_text if kind == "event" else partner_text)(site, ident, option, today)
+    path = data_path(site, kind, ident)
+    check = validator(site.root / "data" / "schemas", DATA_KINDS[kind][1])
+    if check is None:
+        raise ScaffoldError(f"data/schemas/{DATA_KINDS[kind][1]}.schema.json is missing or not valid JSON")
+    problems = schema_findings(parse_yaml(text), check, str(path))
+    if problems:
+        raise ScaffoldError(f"the {kind} template no longer matches its schema ({'; '.join(f.message for f in problems)}): "
+                            "update kakehashi/scaffold.py")
+    return NewFile(path, kind, "", text)

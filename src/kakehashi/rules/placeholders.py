@@ -1,4 +1,5 @@
-"""Placeholders: what ``kakehashi new`` marks ``TODO`` must be written before a page is published."""
+"""Placeholders: what ``kakehashi new`` marks ``TODO`` must be written before a page, an event or a partner
+profile is published."""
 
 from __future__ import annotations
 
@@ -44,3 +45,24 @@ def check_placeholders(ctx: CheckContext):
             for block in [*variant.structure.headings, *variant.structure.blocks]:
                 if PLACEHOLDER.search(INLINE_CODE.sub("", block.text)):
                     yield check_placeholders.rule.finding(variant.display, block.line, "TODO placeholder in the text: replace it with the content it asks for")
+
+
+DATA_FOLDERS = ("events", "partners")
+
+
+@rule("N002", Severity.ERROR, "TODO placeholder left in an event or partner file", scope="site")
+def check_data_placeholders(ctx: CheckContext):
+    """``kakehashi new event`` and ``kakehashi new partner`` write ``TODO`` in the values you have to
+    give and in comments next to values you have to check (dates, time zone, country, vocabulary terms).
+    Replace each value, and delete each ``TODO`` comment once you have checked its line."""
+    for folder in DATA_FOLDERS:
+        for path in sorted((ctx.root / "data" / folder).glob("*.yaml")):
+            try:
+                lines = path.read_text(encoding="utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                continue  # D001 reports unreadable data files
+            display = path.relative_to(ctx.root).as_posix()
+            for number, line in enumerate(lines, start=1):
+                match = PLACEHOLDER.search(line)
+                if match:
+                    yield check_data_placeholders.rule.finding(display, number, "TODO placeholder: give the value it asks for, then delete the TODO", match.start() + 1)
