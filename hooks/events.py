@@ -13,8 +13,6 @@ from mkdocs.structure.files import File
 
 from kakehashi.events import build_time, load_events
 from kakehashi.events_html import render_events
-from kakehashi.build_roles import worker_language
-from kakehashi.findings import Severity
 from kakehashi.ical import calendar
 from kakehashi.site_config import load_site_config
 from kakehashi.ui_text import translations
@@ -25,14 +23,11 @@ _state = {}
 
 
 def on_pre_build(config):
-    """Load the events once per process; report the findings in the main build only (not in language workers)."""
-    if getattr(config.plugins.get("i18n"), "building", False) and "events" in _state:
-        return
+    """Load the events once per language build (their findings are reported with all checks by
+    hooks/translations.py, through the D rules)."""
     site = load_site_config(Path(config.config_file_path))
     now = build_time()
-    events, findings = load_events(site.root, now)
-    for finding in findings if worker_language() is None else ():  # reported once, by the main build
-        (log.warning if finding.severity is Severity.ERROR else log.info)(finding.as_text())
+    events, _ = load_events(site.root, now)
     _state.update(site=site, now=now, events=events)
 
 

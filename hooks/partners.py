@@ -9,8 +9,6 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from kakehashi.build_roles import worker_language
-from kakehashi.findings import Severity
 from kakehashi.partners import load_partners
 from kakehashi.partners_html import render_directory
 from kakehashi.site_config import load_site_config
@@ -22,13 +20,10 @@ _state = {}
 
 
 def on_pre_build(config):
-    """Load the profiles once per process; report the findings in the main build only (not in language workers)."""
-    if getattr(config.plugins.get("i18n"), "building", False) and "directory" in _state:
-        return
+    """Load the profiles once per language build (their findings are reported with all checks by
+    hooks/translations.py, through the D rules)."""
     site = load_site_config(Path(config.config_file_path))
     directory = load_partners(site.root)
-    for finding in directory.findings if worker_language() is None else ():  # reported once, by the main build
-        (log.warning if finding.severity is Severity.ERROR else log.info)(finding.as_text())
     _state.update(site=site, directory=directory)
 
 

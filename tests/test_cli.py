@@ -91,3 +91,20 @@ def test_fix_changes_typography_only(project):
     assert "key: value ?" in fixed  # code is never touched
     assert fixed.replace("\u00a0: bref", ": bref") == broken
     assert kakehashi(project, "check").returncode == 1  # only the code block now differs from the source
+
+
+def test_check_reports_data_files_with_their_line(project):
+    """Events are checked by `kakehashi check` (D rules), for the whole site or when the file is named."""
+    import shutil
+    from project import ROOT
+    (project / "data" / "events").mkdir()
+    event = sorted((ROOT / "data" / "events").glob("*.yaml"))[0]
+    text = event.read_text(encoding="utf-8")
+    shutil.copy(ROOT / "data" / "vocabulary.yaml", project / "data" / "vocabulary.yaml")
+    broken = project / "data" / "events" / event.name
+    broken.write_text(text.replace("url: https://", "url: http://", 1), encoding="utf-8")
+    line = text[: text.index("url: https://")].count("\n") + 1
+    for args in (("check",), ("check", f"data/events/{event.name}")):
+        result = kakehashi(project, *args)
+        assert result.returncode == 1, result.stdout
+        assert f"data/events/{event.name}:{line}:" in result.stdout and " D0" in result.stdout

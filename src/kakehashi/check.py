@@ -83,7 +83,7 @@ def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str 
         _group_cache[(site.root, group.stem)] = (key, group, found)
         groups.append(group)
         findings.extend(found)
-    ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=whole_site)
+    ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=whole_site, paths=list(paths or []))
     for rule in REGISTRY.values():
         if rule.check is not None and rule.scope == "site":
             findings.extend(rule.check(ctx))

@@ -23,10 +23,16 @@ class CheckContext:
     groups: list
     termbase: list = field(default_factory=list)
     whole_site: bool = True  # False when only some paths were asked for
+    paths: list[Path] = field(default_factory=list)  # the paths asked for, when not the whole site
 
     @property
     def root(self) -> Path:
         return self.site.root
+
+    def touches(self, folder: str) -> bool:
+        """True when one of the paths asked for is under ``folder`` of the repository."""
+        base = (self.root / folder).resolve()
+        return any(path.resolve().is_relative_to(base) for path in self.paths)
 
 
 @dataclass(frozen=True)
