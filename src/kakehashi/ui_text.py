@@ -33,7 +33,8 @@ def long_date(value: date, locale: str) -> str:
 
 
 def date_range(start: date, end: date, locale: str) -> str:
-    """A localized interval (Babel's interval formats, not concatenation): 8–10 October 2027."""
+    """A localized interval from CLDR's interval formats (not concatenation): 8–10 Oct 2027,
+    8–10 octobre 2027, 2027年10月8日～10日. CLDR has no full-month interval in English."""
     if start == end:
         return long_date(start, locale)
     return format_interval(start, end, skeleton="yMMMMd", locale=locale)
