@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..findings import Severity
 from ..termbase import LATIN, term_pattern
@@ -56,41 +55,84 @@ class _Form:
     pattern: re.Pattern
 
 
-@lru_cache(maxsize=32)
-def _index(forms: tuple[tuple[str, str, bool], ...]) -> tuple[_Form, ...]:
-    """Forms prepared for fast lookup: a word-set prefilter for Latin ones, a substring test for others."""
-    prepared = []
-    for form, term, forbidden in forms:
+@dataclass
+class _FormIndex:
+    """Forms found by what a text contains: Latin forms by one of their words, others by their first
+    two characters, so each page costs what its own vocabulary costs, not what the termbase holds."""
+
+    by_word: dict[str, list[_Form]]
+    by_start: dict[str, list[_Form]]
+
+
+_indexes: dict[tuple[int, str], tuple[list, _FormIndex]] = {}
+
+
+def _index(termbase, language: str) -> _FormIndex:
+    cached = _indexes.get((id(termbase), language))
+    if cached and cached[0] is termbase:
+        return cached[1]
+    index = _FormIndex({}, {})
+    for form, term, forbidden in _forms(termbase, language):
         words = frozenset(WORD.findall(_key(form)))
-        prepared.append(_Form(_key(form), term, forbidden, words if LATIN.search(form) else None, term_pattern(form)))
-    return tuple(prepared)
+        prepared = _Form(_key(form), term, forbidden, words if LATIN.search(form) else None, term_pattern(form))
+        if prepared.words:
+            index.by_word.setdefault(max(prepared.words, key=len), []).append(prepared)
+        else:
+            index.by_start.setdefault(prepared.text[:2], []).append(prepared)
+    _indexes[(id(termbase), language)] = (termbase, index)
+    return index
 
 
-def _matches(text: str, forms: tuple[tuple[str, str, bool], ...]) -> list[tuple[re.Match, _Form]]:
-    """Every occurrence of the forms in a text; an occurrence inside a longer one (évaluation clinique
-    in évaluation clinique commune, 販売業者 in 製造販売業者) does not count."""
+def _matches(text: str, termbase, language: str) -> list[Hit]:
+    """Every occurrence of the termbase's forms in a text; an occurrence inside a longer one
+    (évaluation clinique in évaluation clinique commune, 販売業者 in 製造販売業者) does not count."""
+    index = _index(termbase, language)
     lowered = _key(text)
     words = set(WORD.findall(lowered))
-    found = []
-    for form in _index(forms):
-        if (form.words is not None and not form.words <= words) or (form.words is None and form.text not in lowered):
-            continue
-        found.extend((match, form) for match in form.pattern.finditer(text))
-    found.sort(key=lambda item: (item[0].start(), -len(item[0][0])))
+    candidates = {form for word in words & index.by_word.keys() for form in index.by_word[word] if form.words <= words}
+    if index.by_start:
+        starts = {lowered[i : i + 2] for i in range(len(lowered))} & index.by_start.keys()
+        candidates.update(form for start in starts for form in index.by_start[start] if form.text in lowered)
+    same_length = len(lowered) == len(text)  # lower() can lengthen a few rare letters (İ)
+    found = [hit for form in candidates for hit in (_occurrences(form, lowered, text) if same_length else
+                                                     (Hit(m.start(), m[0], form) for m in form.pattern.finditer(text)))]
+    found.sort(key=lambda hit: (hit.start, -len(hit.text)))
     kept, end = [], -1
-    for match, form in found:
-        if match.start() >= end:
-            kept.append((match, form))
-            end = match.end()
+    for hit in found:
+        if hit.start >= end:
+            kept.append(hit)
+            end = hit.start + len(hit.text)
     return kept
 
 
-def concepts_used(text: str, termbase, language: str) -> dict[str, re.Match]:
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    text: str  # as written in the page
+    form: _Form
+
+
+BOUNDARY = re.compile(r"[A-Za-z0-9À-ÿ-]")
+
+
+def _occurrences(form: _Form, lowered: str, text: str):
+    """Where a form stands in the text (plain substring search, then the whole-word test for Latin forms)."""
+    start = lowered.find(form.text)
+    while start >= 0:
+        end = start + len(form.text)
+        whole = form.words is None or not (
+            (start and BOUNDARY.match(lowered[start - 1])) or (end < len(lowered) and BOUNDARY.match(lowered[end])))
+        if whole:
+            yield Hit(start, text[start:end], form)
+        start = lowered.find(form.text, start + 1)
+
+
+def concepts_used(text: str, termbase, language: str) -> dict[str, Hit]:
     """The approved term of every concept a text uses, with its first occurrence."""
-    used: dict[str, re.Match] = {}
-    for match, form in _matches(text, _forms(termbase, language)):
-        if not form.forbidden:
-            used.setdefault(form.term, match)
+    used: dict[str, Hit] = {}
+    for hit in _matches(text, termbase, language):
+        if not hit.form.forbidden:
+            used.setdefault(hit.form.term, hit)
     return used
 
 
@@ -112,7 +154,7 @@ def check_approved_terms(ctx: CheckContext):
                 if wanted not in ours:
                     yield check_approved_terms.rule.finding(
                         variant.display, variant.doc.body_line,
-                        f"source line {source.line_at(hit.start())} uses '{hit[0]}' ({concept.id}); use the approved term '{wanted}'")
+                        f"source line {source.line_at(hit.start)} uses '{hit.text}' ({concept.id}); use the approved term '{wanted}'")
 
 
 @rule("T002", Severity.WARNING, "a forbidden variant of a term is used")
@@ -126,7 +168,7 @@ def check_forbidden_terms(ctx: CheckContext):
             if variant.structure is None:
                 continue
             page = PageText(variant)
-            for match, form in _matches(page.text, _forms(ctx.termbase, variant.language)):
-                if form.forbidden:
+            for hit in _matches(page.text, ctx.termbase, variant.language):
+                if hit.form.forbidden:
                     yield check_forbidden_terms.rule.finding(
-                        variant.display, page.line_at(match.start()), f"'{match[0]}' is discouraged: use '{form.term}'")
+                        variant.display, page.line_at(hit.start), f"'{hit.text}' is discouraged: use '{hit.form.term}'")
