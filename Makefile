@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench clean
+.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,8 +41,8 @@ i18n: i18n-update i18n-compile  ## extract, update and compile the UI catalogs
 build: i18n-compile  ## strict build of the trilingual site into site/
 	$(BIN)/mkdocs build --strict
 
-serve: build  ## build, then serve with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+serve: build  ## build, then serve with live reload on http://127.0.0.1:8000 (edits rebuild only what changed)
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST):$(PORT)
 
 check: install  ## translation and content checks
 	$(BIN)/kakehashi check
@@ -63,6 +63,9 @@ test: i18n-compile $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what
 
 bench: i18n-compile  ## build-time benchmark on a synthetic corpus (prints its figures)
 	$(BIN)/python -m kakehashi.bench $(BENCH_ARGS)
+
+bench-search: i18n-compile $(CHROMIUM)  ## search benchmark, stock Material search vs Pagefind (1,600 guides per language; BENCH_SEARCH_ARGS=--pages N)
+	$(BIN)/python -m kakehashi.bench.search $(BENCH_SEARCH_ARGS)
 
 clean:  ## remove build output (keeps the virtual environment)
 	rm -rf site .pytest_cache

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi.build_roles import WORKER_ENV, worker_language
+from kakehashi.build_roles import WORKER_ENV, serving, worker_language
 
 log = get_plugin_logger(__name__)
 _workers = []  # (language, process, output folder)
@@ -36,6 +36,8 @@ def on_config(config):
     if language:
         i18n.current_language = language
         return config
+    if serving():
+        return config  # one long-lived process: static-i18n's own loop, with --dirty rebuilds
     if _workers:  # a live-reload rebuild: the previous run's workers were collected already
         _workers.clear()
     parent = Path(config.site_dir).resolve().parent
@@ -57,6 +59,8 @@ def on_config(config):
 @event_priority(-90)
 def on_post_build(config):
     """Leave static-i18n nothing more to build; in the main build, collect the workers' languages."""
+    if serving():
+        return
     i18n = _i18n(config)
     for language in i18n.config.languages:
         language.build = language.locale == i18n.current_language

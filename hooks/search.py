@@ -9,8 +9,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi.build_roles import worker_language
-from kakehashi.search_index import SearchIndexError, build_search_index, bundle_paths
+from kakehashi.build_roles import finishing_build, serving
+from kakehashi.search_index import BUNDLE_DIR, SearchIndexError, build_search_index, bundle_paths
 from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)
@@ -28,8 +28,10 @@ def on_env(env, config, files):
 @event_priority(-110)
 def on_post_build(config):
     """Index the whole site once, one bundle per language."""
-    if worker_language():
+    if not finishing_build(getattr(config.plugins["i18n"], "building", False)):
         return
+    if serving() and (Path(config.site_dir) / BUNDLE_DIR).is_dir():
+        return  # live reload: keep the index of the first build (a full build re-indexes)
     site = load_site_config(Path(config.config_file_path))
     try:
         indexes = build_search_index(Path(config.site_dir), site.codes)

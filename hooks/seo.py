@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from kakehashi.build_roles import worker_language
+from kakehashi.build_roles import finishing_build
 from kakehashi.portal import portal_state
 from kakehashi.seo import sitemap_xml
 from kakehashi.site_config import load_site_config
@@ -38,7 +38,7 @@ def on_post_template(output, template_name, config):
 @event_priority(-110)
 def on_post_build(config):
     """Write the multilingual sitemap once all languages are in ``site_dir`` (main build only)."""
-    if worker_language():
+    if not finishing_build(getattr(config.plugins["i18n"], "building", False)):
         return
     site = load_site_config(Path(config.config_file_path))
     site_dir = Path(config.site_dir)

@@ -1,12 +1,14 @@
-"""Which part of a parallel build this process is.
+"""Which part of a build this process is.
 
-A build starts one process per extra language (see ``hooks/parallel_languages.py``); each gets the
-language it builds in this environment variable. Framework-free so the core can ask too.
+A build starts one worker process per extra language (see ``hooks/parallel_languages.py``); each gets
+the language it builds in an environment variable. Under ``mkdocs serve`` the languages are instead
+built one after another in one long-lived process, so that caches survive live reloads.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 WORKER_ENV = "KAKEHASHI_BUILD_LANGUAGE"
 
@@ -14,3 +16,14 @@ WORKER_ENV = "KAKEHASHI_BUILD_LANGUAGE"
 def worker_language() -> str | None:
     """The language this process builds as a worker, or None in the main build."""
     return os.environ.get(WORKER_ENV) or None
+
+
+def serving() -> bool:
+    """True under ``mkdocs serve`` (live reload)."""
+    return sys.argv[1:2] == ["serve"]
+
+
+def finishing_build(nested: bool) -> bool:
+    """True in the one build that ends once every language is in the site folder: not a language
+    worker, and not one of the nested per-language builds that ``mkdocs serve`` runs (``nested``)."""
+    return worker_language() is None and not nested

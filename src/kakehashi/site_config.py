@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 from babel import Locale
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that reads ``!ENV [NAME, default]`` and ignores other custom tags."""
 
 
@@ -85,7 +85,13 @@ class SiteConfig:
 
 
 def load_site_config(mkdocs_yml: Path) -> SiteConfig:
-    """Read languages, directories and ``site_url`` from ``mkdocs.yml``."""
+    """Read languages, directories and ``site_url`` from ``mkdocs.yml`` (re-read only when it changed)."""
+    stat = mkdocs_yml.stat()
+    return _load_site_config(mkdocs_yml.resolve(), stat.st_mtime_ns, stat.st_size, os.environ.get("KAKEHASHI_SITE_URL"))
+
+
+@lru_cache(maxsize=16)
+def _load_site_config(mkdocs_yml: Path, mtime_ns: int, size: int, site_url_env: str | None) -> SiteConfig:
     raw = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     root = mkdocs_yml.resolve().parent
     i18n = next(

@@ -17,7 +17,7 @@ import yaml
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class DataLoader(yaml.SafeLoader):
+class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """SafeLoader without the implicit timestamp resolver."""
 
 
