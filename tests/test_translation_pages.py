@@ -28,7 +28,7 @@ def built(tmp_path_factory):
     # …and the French home page is a stub.
     (project / "docs" / "index.fr.md").write_text(
         "---\ntitle: Accueil\ndescription: La page d’accueil du portail de test.\ntranslation:\n  from: en\n"
-        f"  source_hash: '0000000000000000000000000000000000000000'\n  state: stub\n---\n", encoding="utf-8")
+        "  source_hash: '0000000000000000000000000000000000000000'\n  state: stub\n---\n", encoding="utf-8")
     site = project / "site"
     result = build_site(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout + result.stderr
