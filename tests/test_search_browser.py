@@ -165,7 +165,7 @@ def test_japanese_kanji_terms_find_every_page_that_contains_them(page, base_url,
     _assert_finds_exactly(page, base_url, built_site, "ja", term)
 
 
-@pytest.mark.parametrize("term", ["パートナー", "クラスIII", "CEマーキング"])
+@pytest.mark.parametrize("term", ["パートナー", "クラスIII", "CEマーキング", "ノーティファイドボディ"])
 def test_japanese_kana_and_mixed_terms(page, base_url, built_site, term):
     _assert_finds_exactly(page, base_url, built_site, "ja", term)
 

@@ -38,7 +38,8 @@ def test_latin_copy_is_only_folded():
 
 @pytest.mark.parametrize(
     ("query", "cjk", "expected"),
-    [("ＰＭＤＡ", True, "PMDA"), ("製造販売業者", True, "製 造 販 売 業 者"), ("クラスⅢ", True, "ク ラ ス III"),
+    [("ＰＭＤＡ", True, "PMDA"), ("製造販売業者", True, '"製 造 販 売 業 者"'), ("クラスⅢ", True, '"ク ラ ス III"'),
+     ("承認 PMDA", True, "承 認 PMDA"), ("法", True, "法"),
      ("  dispositifs   médicaux ", False, "dispositifs médicaux"), ("医療機器", False, "医療機器")],
 )
 def test_query_terms(query, cjk, expected):

@@ -42,7 +42,10 @@
     if (!engines[code]) {
       var url = new URL(bundles[code] + "pagefind.js", location.href).href;
       engines[code] = import(url).then(function (pagefind) {
-        return pagefind.init().then(function () { return pagefind; });
+        // Japanese: dakuten count (ガ is not カ), and exact phrases of kana need it.
+        return pagefind.options({ exactDiacritics: CJK_LANGUAGES.indexOf(code) >= 0 })
+          .then(function () { return pagefind.init(); })
+          .then(function () { return pagefind; });
       });
       engines[code].catch(function () { delete engines[code]; });
     }
@@ -60,9 +63,12 @@
     }).map(function (piece) {
       return { text: piece.toLowerCase(), tokens: piece.toLowerCase().replace(CJK_CHAR, " $& ").trim().split(/\s+/) };
     });
-    var terms = cjk ? normal.replace(CJK_CHAR, " $& ") : normal;
-    return { terms: terms.replace(/\s+/g, " ").trim(), units: units, cjk: cjk,
-             longest: units.reduce(function (n, unit) { return Math.max(n, unit.tokens.length); }, 0) };
+    var terms = (cjk ? normal.replace(CJK_CHAR, " $& ") : normal).replace(/\s+/g, " ").trim();
+    var longest = units.reduce(function (n, unit) { return Math.max(n, unit.tokens.length); }, 0);
+    // A query that is one such unit is a phrase: Pagefind's exact search keeps only pages where the
+    // words stand in that order (far fewer word positions to score than all pages with each kanji).
+    if (units.length === 1 && longest > 1 && !/\s/.test(normal) && normal.indexOf('"') < 0) terms = '"' + terms + '"';
+    return { terms: terms, units: units, cjk: cjk, longest: longest };
   }
 
   function searchable(query) {
@@ -105,23 +111,24 @@
     });
   }
 
-  /* The next verified results of a search (loads fragments, BATCH at a time). */
-  function more(state) {
-    var taken = [], checked = 0;
+  /* The next verified results of a search: fragments load in parallel, BATCH at a time, and each
+     result is handed to ``show`` as soon as it and the ones ranked above it are in. */
+  function more(state, show) {
+    var taken = 0, checked = 0;
     function step() {
-      if (taken.length >= BATCH || state.next >= state.candidates.length || checked >= MAX_CHECKED) {
+      if (taken >= BATCH || state.next >= state.candidates.length || checked >= MAX_CHECKED) {
         return Promise.resolve(taken);
       }
-      var slice = state.candidates.slice(state.next, state.next + BATCH - taken.length);
+      var slice = state.candidates.slice(state.next, state.next + BATCH - taken);
       state.next += slice.length;
       checked += slice.length;
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
-        datas.forEach(function (data) {
-          if (contains(data, state.prepared)) taken.push(data);
+      var loads = slice.map(function (r) { return r.data(); });
+      return loads.reduce(function (previous, load) {
+        return previous.then(function () { return load; }).then(function (data) {
+          if (contains(data, state.prepared)) { taken++; show(data); }
           else state.rejected++;
         });
-        return step();
-      });
+      }, Promise.resolve()).then(step);
     }
     return step();
   }
@@ -284,10 +291,9 @@
     meta.textContent = message;
   }
 
-  function appendBatch(state, target) {
-    return more(state).then(function (datas) {
-      datas.forEach(function (data) { target.appendChild(item(data, state.prepared, state.code)); });
-      return datas.length;
+  function appendBatch(state, target, mine) {
+    return more(state, function (data) {
+      if (mine === undefined || mine === seq) target.appendChild(item(data, state.prepared, state.code));
     });
   }
 
@@ -323,7 +329,7 @@
           others.appendChild(group);
           current.push({ state: state, target: target });
         }
-        return appendBatch(state, target).then(function () {
+        return appendBatch(state, target, mine).then(function () {
           if (mine !== seq) return;
           var label = count(total(state));
           heading.textContent = index === 0 ? label : (names[code] || code) + " · " + label;
@@ -349,8 +355,7 @@
     if (!open) return;
     loading = true;
     var mine = seq;
-    appendBatch(open.state, open.target).then(function () { loading = false; }, function () { loading = false; });
-    if (mine !== seq) loading = false;
+    appendBatch(open.state, open.target, mine).then(function () { loading = false; }, function () { loading = false; });
   });
 
   /* ---- dialog and keyboard, as Material does ---- */
