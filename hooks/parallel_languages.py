@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kakehashi.build_roles import WORKER_ENV, serving, worker_language
+from kakehashi.search_index import BUNDLE_DIR
 
 log = get_plugin_logger(__name__)
 _workers = []  # (language, process, output folder)
@@ -75,9 +76,12 @@ def on_post_build(config):
         if process.returncode != 0:
             failures.append(f"the '{code}' build failed:\n{log_text.strip()}")
         else:
-            target = Path(config.site_dir) / code
-            shutil.rmtree(target, ignore_errors=True)
-            os.replace(output / code, target)
+            for part in (Path(code), Path(BUNDLE_DIR) / code):  # the pages and their search index
+                target = Path(config.site_dir) / part
+                shutil.rmtree(target, ignore_errors=True)
+                if (output / part).exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(output / part, target)
         shutil.rmtree(output, ignore_errors=True)
     _workers.clear()
     if failures:

@@ -1,7 +1,7 @@
-"""MkDocs hook: Pagefind search per language, built once every language is in ``site_dir``.
+"""MkDocs hook: Pagefind search, one index per language, made by the process that builds the language.
 
 Gives the templates ``kk_search_bundles`` (each language's bundle, relative to the language root)
-and, in the outermost build, runs :func:`kakehashi.search_index.build_search_index`.
+and indexes each language in the process that builds it (:class:`kakehashi.search_index.LanguageIndexer`).
 """
 
 from pathlib import Path
@@ -9,11 +9,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi.build_roles import finishing_build, serving
-from kakehashi.search_index import BUNDLE_DIR, SearchIndexError, build_search_index, bundle_paths
+from kakehashi.build_roles import serving
+from kakehashi.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndexer, SearchIndexError, bundle_paths
 from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)
+_indexers = {}  # language being built -> its index in the making
 
 
 def on_env(env, config, files):
@@ -24,18 +25,32 @@ def on_env(env, config, files):
     return env
 
 
-# After the language workers are collected (-90): every language is in site_dir by then.
-@event_priority(-110)
+def on_pre_build(config):
+    """Start this language's index (kept as it is on live reloads: a full build re-indexes)."""
+    code = config.theme["language"]
+    _indexers.pop(code, None)
+    if not (serving() and (Path(config.site_dir) / BUNDLE_DIR / code).is_dir()):
+        _indexers[code] = LanguageIndexer(code, code in CJK_LANGUAGES)
+
+
+def on_post_page(output, page, config):
+    """Give each written page to its language's index."""
+    indexer = _indexers.get(config.theme["language"])
+    if indexer is not None:
+        indexer.add(page.file.dest_uri, output)
+    return output
+
+
+# Before the language workers are collected (-90): each process indexes its own language meanwhile.
+@event_priority(-80)
 def on_post_build(config):
-    """Index the whole site once, one bundle per language."""
-    if not finishing_build(getattr(config.plugins["i18n"], "building", False)):
+    """Write this language's bundle into the site folder (a worker's folder is moved in with it)."""
+    indexer = _indexers.pop(config.theme["language"], None)
+    if indexer is None:
         return
-    if serving() and (Path(config.site_dir) / BUNDLE_DIR).is_dir():
-        return  # live reload: keep the index of the first build (a full build re-indexes)
-    site = load_site_config(Path(config.config_file_path))
     try:
-        indexes = build_search_index(Path(config.site_dir), site.codes)
+        index = indexer.write_bundle(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-    for index in indexes:
+    if index is not None:
         log.info(f"search: {index.pages} pages in '{index.language}' ({index.bytes // 1024} KiB)")

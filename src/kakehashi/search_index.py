@@ -23,8 +23,8 @@ Pagefind reads a *normalised copy* of each page; the published HTML is untouched
 4. English and French use Pagefind's Snowball stemmers (approvals -> approval, dispositifs ->
    dispositif); diacritics are folded at query time (reglementation -> réglementation).
 
-Nothing here imports MkDocs: ``hooks/search.py`` calls :func:`build_search_index` once all languages
-are built.
+Nothing here imports MkDocs: ``hooks/search.py`` feeds a :class:`LanguageIndexer` with each page the
+build writes, in the process that builds the page's language.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
+CJK_LANGUAGES = ("ja",)  # indexed with every kana and kanji as its own word (rule 3)
 BODY_MARKER = "data-pagefind-body"
 
 #: Kana and kanji: each is one word in the Japanese index. Kept identical in kakehashi-search.js
@@ -124,51 +125,46 @@ def page_language(html: str) -> str | None:
     return match.group(1).split("-")[0].lower() if match else None
 
 
-def searchable_pages(site_dir: Path, languages: tuple[str, ...]) -> dict[str, list[Path]]:
-    """Pages that carry the body marker, by language (bundles and other folders are skipped)."""
-    found: dict[str, list[Path]] = {code: [] for code in languages}
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.relative_to(site_dir).parts[0] == BUNDLE_DIR:
-            continue
-        html = path.read_text(encoding="utf-8", errors="replace")
-        if BODY_MARKER not in html:
-            continue
-        code = page_language(html)
-        if code in found:
-            found[code].append(path)
-    return found
+class LanguageIndexer:
+    """One language's search index, fed page by page as the build writes them, so that each language
+    is indexed in the process that builds it (in parallel) without reading the pages back."""
 
+    def __init__(self, code: str, segment_cjk: bool):
+        self.code, self.segment_cjk, self.pages = code, segment_cjk, 0
+        self.work = Path(tempfile.mkdtemp(prefix=f"kk-search-{code}-"))
 
-def _run_pagefind(site_dir: Path, code: str, pages: list[Path], segment_cjk: bool) -> LanguageIndex:
-    bundle = site_dir / BUNDLE_DIR / code
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix=f"kk-search-{code}-") as tmp:
-        work = Path(tmp)
-        for page in pages:
-            target = work / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(index_html(page.read_text(encoding="utf-8"), segment_cjk), encoding="utf-8")
-        command = [
-            sys.executable, "-m", "pagefind", "--site", str(work), "--output-path", str(bundle),
-            "--force-language", code, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
-        ]
-        done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed for '{code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    if all(index.get("wasm") for index in entry["languages"].values()):
-        (bundle / "wasm.unknown.pagefind").unlink(missing_ok=True)  # only for languages without a stemmer
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return LanguageIndex(code, len(pages), bundle, size)
+    def add(self, rel_path: str, html: str) -> None:
+        """Keep a normalised copy of a page, if it is searchable and in this language."""
+        if BODY_MARKER not in html or page_language(html) != self.code:
+            return
+        target = self.work / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(index_html(html, self.segment_cjk), encoding="utf-8")
+        self.pages += 1
 
-
-def build_search_index(site_dir: Path, languages: tuple[str, ...], cjk_languages: tuple[str, ...] = ("ja",)) -> list[LanguageIndex]:
-    """Write ``<site_dir>/pagefind/<lang>/`` for every language that has searchable pages."""
-    pages = searchable_pages(site_dir, languages)
-    # One language after another: Pagefind uses every core itself (in parallel they only contend).
-    return [_run_pagefind(site_dir, code, files, code in cjk_languages) for code, files in pages.items() if files]
+    def write_bundle(self, site_dir: Path) -> LanguageIndex | None:
+        """Run Pagefind over the pages kept; write ``<site_dir>/pagefind/<code>/``."""
+        try:
+            if not self.pages:
+                return None
+            bundle = site_dir / BUNDLE_DIR / self.code
+            shutil.rmtree(bundle, ignore_errors=True)
+            command = [
+                sys.executable, "-m", "pagefind", "--site", str(self.work), "--output-path", str(bundle),
+                "--force-language", self.code, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
+            ]
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise SearchIndexError(f"Pagefind failed for '{self.code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+            for name in _UNUSED:
+                (bundle / name).unlink(missing_ok=True)
+            entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            if all(index.get("wasm") for index in entry["languages"].values()):
+                (bundle / "wasm.unknown.pagefind").unlink(missing_ok=True)  # only for languages without a stemmer
+            size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+            return LanguageIndex(self.code, self.pages, bundle, size)
+        finally:
+            shutil.rmtree(self.work, ignore_errors=True)
 
 
 def bundle_paths(language_prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
