@@ -83,8 +83,12 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     doc.body = "\n".join(lines[end + 1 :])
     doc.body_line = end + 2
     try:
-        node = yaml.compose(yaml_text, Loader=SAFE_LOADER)
-        meta = yaml.load(yaml_text, Loader=SAFE_LOADER) if node is not None else {}
+        loader = SAFE_LOADER(yaml_text)
+        try:
+            node = loader.get_single_node()  # one parse gives the key lines and the values
+            meta = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         # Where the broken construct starts (context) is more telling than where the parser gave up.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
