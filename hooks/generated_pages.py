@@ -1,11 +1,12 @@
 """MkDocs hook: fill the ``<!-- kakehashi:NAME -->`` markers of generated pages.
 
 glossary (termbase), guide-list (Guides page), translation-status (chart and table), rules (rule
-reference). The content comes from the core, rendered in the language being built.
+reference), benchmark (Performance page). The content comes from the core, rendered in the language being built.
 """
 
 from pathlib import Path
 
+from kakehashi.bench.report import render_benchmark
 from kakehashi.glossary import render_glossary
 from kakehashi.guide_index import render_guide_list
 from kakehashi.markup import fill_markers
@@ -30,4 +31,5 @@ def on_page_markdown(markdown, page, config, files):
         "guide-list": lambda: render_guide_list(portal.result.groups, code, site.default_language.code, lang.formatting_locale, _),
         "translation-status": lambda: render_status_section(portal.states, site, code, _),
         "rules": lambda: render_rule_reference(_),
+        "benchmark": lambda: render_benchmark(site.root / "data" / "benchmark.json", _),
     })

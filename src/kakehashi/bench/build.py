@@ -4,7 +4,7 @@ For each size (pages per language) a corpus is generated (``kakehashi.bench.corp
 ``kakehashi check`` and built strictly with the project's own mkdocs.yml, hooks and search index.
 The stock configuration (Material + mkdocs-static-i18n, its merged search index, no hooks) is built on
 the same corpora up to 400 pages per language (it is quadratic). Prints a table, then one JSON line.
-``--publish`` writes the figures and the plot used by the Performance page.
+``--publish`` writes the figures (data/benchmark.json) that the Performance page plots and tabulates.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from .corpus import PREFIX, generate_corpus, project_root
 from .measure import run_measured, site_figures
-from .plot import build_time_svg
 
 STOCK_CONFIG = """site_name: Stock configuration
 theme:
@@ -126,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[400, 1600], help="pages per language (default 400 1600)")
     parser.add_argument("--stock-sizes", type=int, nargs="*", default=[100, 400], help="sizes for the stock configuration")
     parser.add_argument("--serve", action="store_true", help="also time an edit under `mkdocs serve` at the smallest size")
-    parser.add_argument("--publish", action="store_true", help="write data/benchmark.json and docs/assets/benchmark.svg")
+    parser.add_argument("--publish", action="store_true", help="write data/benchmark.json, shown on the Performance page")
     args = parser.parse_args(argv)
     keep = os.environ.get("KAKEHASHI_BENCH_KEEP")
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="kakehashi-bench-"))
@@ -161,8 +160,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.publish:
         root = project_root()
         (root / "data" / "benchmark.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
-        series = {"Kakehashi": {s: r["build_s"] for s, r in results.items()}, "stock configuration": dict(stock)}
-        (root / "docs" / "assets" / "benchmark.svg").write_text(build_time_svg(series, "Build time against pages per language"), encoding="utf-8")
     print(json.dumps(summary))
     return 0
 

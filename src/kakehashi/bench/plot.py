@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 
-def build_time_svg(series: dict[str, dict[int, float]], title: str) -> str:
+def build_time_svg(series: dict[str, dict[int, float]], title: str, x_label: str) -> str:
     """A line chart of seconds per size for each named series (log-scaled size axis)."""
     import math
 
@@ -30,7 +30,7 @@ def build_time_svg(series: dict[str, dict[int, float]], title: str) -> str:
     for tick in range(0, 6):
         seconds = longest * tick / 5
         out.append(f'<text x="{left - 6}" y="{y(seconds) + 4:.0f}" font-size="11" text-anchor="end" fill="currentColor">{seconds:.0f} s</text>')
-    out.append(f'<text x="{(left + width - right) / 2:.0f}" y="{height - 6}" font-size="12" text-anchor="middle" fill="currentColor">pages per language (× 3 languages)</text>')
+    out.append(f'<text x="{(left + width - right) / 2:.0f}" y="{height - 6}" font-size="12" text-anchor="middle" fill="currentColor">{escape(x_label)}</text>')
     for index, (name, points) in enumerate(series.items()):
         colour = colours[index % len(colours)]
         coords = " ".join(f"{x(s):.1f},{y(t):.1f}" for s, t in sorted(points.items()))

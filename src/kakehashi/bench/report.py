@@ -1,0 +1,32 @@
+"""The Performance page's table, made from the figures ``make bench --publish`` wrote."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from .plot import build_time_svg
+
+
+def render_benchmark(figures_file: Path, _: Callable[[str], str]) -> str:
+    """A Markdown table of the last published benchmark (or a note that none was published)."""
+    if not figures_file.is_file():
+        return _("No benchmark has been published yet: run `make bench BENCH_ARGS=--publish`.") + "\n"
+    data = json.loads(figures_file.read_text(encoding="utf-8"))
+    series = {"Kakehashi": {int(s): r["build_s"] for s, r in data["sizes"].items()},
+              _("stock configuration"): {int(s): t for s, t in data.get("stock", {}).items()}}
+    chart = build_time_svg(series, _("Build time against pages per language"), _("pages per language (× 3 languages)"))
+    header = (_("Pages per language"), _("Build (s)"), _("Stock configuration (s)"), _("kakehashi check (s)"),
+              _("Peak memory (MB)"), _("HTML per page (KB)"), _("Site (MB)"))
+    lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
+    sizes = sorted({int(s) for s in data["sizes"]} | {int(s) for s in data.get("stock", {})})
+    for size in sizes:
+        ours = data["sizes"].get(str(size), {})
+        stock = data.get("stock", {}).get(str(size), "–")
+        cells = [f"{size:,}", ours.get("build_s", "–"), stock, ours.get("check_s", "–"), ours.get("peak_rss_mb", "–"),
+                 round(ours["html_bytes_per_page"] / 1000, 1) if ours else "–", ours.get("site_mb", "–")]
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    if data.get("ratio"):
+        lines += ["", _("Ratio of the largest to the smallest size's build time: %(ratio)s.") % {"ratio": data["ratio"]}]
+    return chart + "\n" + "\n".join(lines) + "\n"
