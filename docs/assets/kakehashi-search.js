@@ -307,28 +307,36 @@
     var pending = codes.length;
     // data-kk-done says which query the results on screen answer (tests and benchmarks wait for it).
     function finished() { if (mine === seq && --pending === 0) root.setAttribute("data-kk-done", query); }
+    // This run's groups for the other languages, in language order; shown with the reader's results,
+    // whichever language answers first.
+    var fresh = document.createElement("div"), shown = false, states = [];
+    function show() {
+      if (shown || mine !== seq) return;
+      shown = true;
+      list.textContent = "";
+      others.replaceWith(fresh);
+      others = fresh;
+      current = states;
+    }
     codes.forEach(function (code, index) {
+      var target = list, heading = meta;
+      if (index > 0) {
+        var group = document.createElement("div");
+        group.setAttribute("data-kk-group", code);
+        group.lang = code;
+        heading = document.createElement("div");
+        heading.className = "md-search-result__meta";
+        target = document.createElement("ol");
+        target.className = "md-search-result__list";
+        target.setAttribute("role", "presentation");
+        group.appendChild(heading);
+        group.appendChild(target);
+        fresh.appendChild(group);
+      }
       searchIn(code, query).then(function (state) {
         if (mine !== seq) return null;
-        var target = list, heading = meta;
-        if (index === 0) {
-          current = [{ state: state, target: list }];
-          list.textContent = "";
-          others.textContent = "";
-        } else {
-          heading = document.createElement("div");
-          heading.className = "md-search-result__meta";
-          target = document.createElement("ol");
-          target.className = "md-search-result__list";
-          target.setAttribute("role", "presentation");
-          target.lang = code;
-          var group = document.createElement("div");
-          group.setAttribute("data-kk-group", code);
-          group.appendChild(heading);
-          group.appendChild(target);
-          others.appendChild(group);
-          current.push({ state: state, target: target });
-        }
+        if (index === 0) show();
+        states[index] = { state: state, target: target };
         return appendBatch(state, target, mine).then(function () {
           if (mine !== seq) return;
           var label = count(total(state));
@@ -336,7 +344,7 @@
         });
       }).catch(function (error) {
         if (mine !== seq) return;
-        if (index === 0) meta.textContent = text.error;
+        if (index === 0) { show(); meta.textContent = text.error; }
         if (window.console) console.error("Kakehashi search:", error);
       }).then(finished);
     });
@@ -351,7 +359,7 @@
   var loading = false;
   scroller.addEventListener("scroll", function () {
     if (loading || scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 32) return;
-    var open = current.filter(function (c) { return c.state.next < c.state.candidates.length; })[0];
+    var open = current.filter(function (c) { return c && c.state.next < c.state.candidates.length; })[0];
     if (!open) return;
     loading = true;
     var mine = seq;

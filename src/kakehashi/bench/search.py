@@ -285,20 +285,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roads", default="pagefind,stock", help="pagefind, stock or both (default)")
     parser.add_argument("--workdir", type=Path, help="keep the corpus and sites here (default: a temporary folder)")
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for one query's results")
+    parser.add_argument("--project", type=Path, help="the project copied into the corpus (default: this repository)")
+    parser.add_argument("--reuse", action="store_true", help="with --workdir: keep a corpus and sites built by an earlier run")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kk-bench-search-"))
     try:
-        progress(f"corpus: {args.pages} guides per language in {work / 'corpus'}")
-        corpus = generate_corpus(work / "corpus", args.pages, seed=args.seed)
+        corpus = work / "corpus"
+        if not (args.reuse and (corpus / "mkdocs.yml").is_file()):
+            progress(f"corpus: {args.pages} guides per language in {corpus}")
+            generate_corpus(corpus, args.pages, seed=args.seed, project=args.project)
         roads = []
         for name in args.roads.split(","):
             config = corpus / "mkdocs.yml" if name == "pagefind" else stock_config(corpus)
-            progress(f"build ({name}) …")
             site = work / f"site-{name}"
-            seconds = build(config, site)
+            marker = site / ".kk-bench-built"  # written after a complete build: holds its seconds
+            if args.reuse and marker.is_file():
+                progress(f"build ({name}): reusing {site}")
+                seconds = float(marker.read_text(encoding="utf-8"))
+            else:
+                progress(f"build ({name}) …")
+                seconds = build(config, site)
+                marker.write_text(f"{seconds:.1f}", encoding="utf-8")
             size, files = index_size(site, name)
             roads.append(Road(name, site, seconds, size, files))
             progress(f"build ({name}): {seconds:.0f} s, search index {size / 1024 / 1024:.1f} MB in {files} files")
