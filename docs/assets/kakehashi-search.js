@@ -384,6 +384,12 @@
     );
   }
 
+  // A pointer on its way to the search field: start loading the engine (about 150 KB) now.
+  function warm() { engine(lang).catch(function () { /* reported when searching */ }); }
+  form.addEventListener("pointerenter", warm, { once: true });
+  document.querySelectorAll('label[for="__search"]').forEach(function (label) {
+    label.addEventListener("pointerdown", warm, { once: true });
+  });
   input.addEventListener("focus", function () { setOpen(true); });
   input.addEventListener("input", schedule);
   if (allBox) allBox.addEventListener("change", function () { if (input.value) run(); });
