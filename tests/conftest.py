@@ -65,3 +65,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_accessibility_violations(page) -> list[dict]:
+    """Run axe-core (from npm, injected into the page) and return its serious and critical violations."""
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: `make test` installs it with npm ci")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

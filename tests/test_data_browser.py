@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
-from conftest import ROOT
+from conftest import ROOT, serious_accessibility_violations
 from kakehashi.events import load_events
 from kakehashi.events_html import render_events
 from kakehashi.partners import find_matches, load_partners
@@ -142,17 +142,9 @@ def test_injected_markup_stays_text_in_the_browser(page):
     assert evil in page.inner_text(".kk-event__title") and evil in page.inner_text(".kk-partner__name")
 
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
 @pytest.mark.parametrize("lang", ["en", "fr", "ja"])
 @pytest.mark.parametrize("path", ["events/", "partners/"])
 def test_events_and_partners_pages_have_no_serious_accessibility_violation(page, base_url, lang, path):
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: `make test` installs it with npm ci")
     open_page(page, base_url + PREFIX[lang] + path)
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+    serious = serious_accessibility_violations(page)
     assert serious == [], json.dumps(serious, ensure_ascii=False, indent=1)

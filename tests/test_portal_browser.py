@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -137,20 +137,9 @@ def test_no_request_leaves_localhost(browser, base_url, lang):
     assert foreign == []
 
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", ["", "guides/"])
 def test_accessibility_has_no_serious_violation(page, base_url, lang, path):
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: `make test` installs it with npm ci")
     open_page(page, base_url + PREFIX[lang] + path)
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_accessibility_violations(page)
     assert serious == [], json.dumps(serious, ensure_ascii=False, indent=1)

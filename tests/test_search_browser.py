@@ -17,14 +17,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import serious_accessibility_violations
 from kakehashi.search_index import EXCLUDE_SELECTORS, fold_width
 
 pytestmark = pytest.mark.browser
 
 LANGS = ("en", "fr", "ja")
 PREFIX = {"en": "", "fr": "fr/", "ja": "ja/"}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 _SKIPPED = {sel.lstrip(".") for sel in EXCLUDE_SELECTORS}
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff])")
 
@@ -310,14 +309,6 @@ def test_search_requests_stay_on_the_site(browser, base_url, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_accessibility_with_the_search_dialog_open(page, base_url, lang):
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: `make test` installs it with npm ci")
     search(page, base_url, lang, "PMDA", all_languages=True)
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_accessibility_violations(page)
     assert serious == [], json.dumps(serious, ensure_ascii=False, indent=1)
