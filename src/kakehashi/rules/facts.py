@@ -9,16 +9,26 @@ from ..findings import Severity
 from .registry import CheckContext, rule
 
 
-def page_facts(variant, languages) -> dict[Fact, int]:
-    """Each fact of a page with the line where it first appears (text, headings, external links)."""
-    found: dict[Fact, int] = {}
+SEPARATOR = "\n¶\n"  # between pieces: no fact pattern spans it
+
+
+def _pieces(variant) -> list[tuple[str, int]]:
+    """The page's text where facts stand (blocks, headings, external link targets), with lines."""
     structure = variant.structure
     pieces = [(b.text, b.line) for b in structure.blocks] + [(h.text, h.line) for h in structure.headings]
-    pieces += [(link.url, link.line) for link in structure.links if urlsplit(link.url).scheme in ("http", "https", "mailto")]
-    for text, line in pieces:
-        for fact in extract_facts(text.removeprefix("mailto:"), languages):
-            found.setdefault(fact, line)
-    return found
+    pieces += [(link.url.removeprefix("mailto:"), link.line) for link in structure.links
+               if urlsplit(link.url).scheme in ("http", "https", "mailto")]
+    return pieces
+
+
+def page_facts(variant, languages) -> set[Fact]:
+    """Every fact of a page (one pass over all its text)."""
+    return extract_facts(SEPARATOR.join(text for text, _ in _pieces(variant)), languages)
+
+
+def first_line(variant, fact: Fact, languages) -> int:
+    """The line where a fact first appears (only asked for the few facts a translation misses)."""
+    return next((line for text, line in _pieces(variant) if fact in extract_facts(text, languages)), variant.doc.body_line)
 
 
 @rule("X001", Severity.ERROR, "a fact of the source is missing from the translation")
@@ -30,10 +40,12 @@ def check_facts(ctx: CheckContext):
     usually a dropped sentence or a typo in a figure."""
     languages = ctx.site.codes
     for group in ctx.groups:
+        facts_of = {}
         for reference, variant in group.pairs(ctx.root):
-            source_facts = page_facts(reference, languages)
+            if id(reference) not in facts_of:
+                facts_of[id(reference)] = page_facts(reference, languages)
             ours = page_facts(variant, languages)
-            missing = [(line, fact) for fact, line in source_facts.items() if fact not in ours]
+            missing = [(first_line(reference, fact, languages), fact) for fact in facts_of[id(reference)] - ours]
             for line, fact in sorted(missing, key=lambda item: (item[0], item[1].value)):
                 yield check_facts.rule.finding(
                     variant.display, variant.doc.body_line,
