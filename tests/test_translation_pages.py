@@ -100,3 +100,11 @@ def test_a_broken_link_in_a_translation_fails_the_strict_build(tmp_path):
     result = build_site(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert "the 'fr' build failed" in result.stderr and "missing-page.md" in result.stderr
+
+
+def test_make_serve_shows_an_edit(tmp_path):
+    """`mkdocs serve --dirty` as `make serve` runs it: an edited page is served again, changed."""
+    from kakehashi.bench.build import measure_serve_edit
+    project = make_project(tmp_path)
+    seconds = measure_serve_edit(project, "guides/guide", timeout=120)
+    assert seconds < 120

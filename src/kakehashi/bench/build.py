@@ -84,20 +84,20 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure_serve_edit(corpus: Path, timeout: float = 300) -> float:
-    """Seconds from saving an edited page to ``mkdocs serve`` serving the change."""
+def measure_serve_edit(corpus: Path, stem: str = f"guides/{PREFIX}00001", timeout: float = 300) -> float:
+    """Seconds from saving an edit of the English page ``stem`` to ``mkdocs serve`` serving the change."""
     port = _free_port()
     # As `make serve` runs it.
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(corpus / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
                               cwd=corpus, env={**os.environ, **ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/guides/{PREFIX}00001/"
+    url = f"http://127.0.0.1:{port}/{stem}/"
     try:
         deadline = time.monotonic() + timeout
         while not _fetch(url):
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("mkdocs serve did not start")
             time.sleep(0.2)
-        page = corpus / "docs" / "guides" / f"{PREFIX}00001.md"
+        page = corpus / "docs" / f"{stem}.md"
         token = f"edited-{time.time_ns()}"
         _say("serve: waiting for the edited page…")
         page.write_text(page.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
