@@ -26,6 +26,13 @@ def build_site(config_file: Path, site_dir: Path, cwd: Path | None = None) -> su
     )
 
 
+@pytest.fixture
+def project(tmp_path):
+    """A throw-away copy of the project with the fixture guide (see tests/project.py)."""
+    from project import make_project
+    return make_project(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def site_config():
     return load_site_config(ROOT / "mkdocs.yml")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from kakehashi.pins import blob_id
@@ -37,3 +40,9 @@ def make_project(tmp_path: Path, pages: dict[str, str] | None = None, guide: boo
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return tmp_path
+
+
+def kakehashi(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the ``kakehashi`` command in a project as a contributor (or CI) would."""
+    return subprocess.run([sys.executable, "-m", "kakehashi.cli", *args], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "CI": "true"}, timeout=120)

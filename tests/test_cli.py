@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-import pytest
 
 from kakehashi.pins import blob_id
-from project import make_project
-
-
-def kakehashi(project, *args):
-    return subprocess.run([sys.executable, "-m", "kakehashi.cli", *args], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "CI": "true"}, timeout=120)
-
-
-@pytest.fixture
-def project(tmp_path):
-    return make_project(tmp_path)
+from project import kakehashi
 
 
 def test_clean_project_exits_0(project):

@@ -8,7 +8,6 @@ from kakehashi.check import run_checks
 from kakehashi.pins import blob_id
 from kakehashi.rules import REGISTRY
 from kakehashi.site_config import load_site_config
-from project import make_project
 
 
 def check(project, **kwargs):
@@ -24,11 +23,6 @@ def edit(project, rel, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture has no {old!r}"
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path):
-    return make_project(tmp_path)
 
 
 def test_clean_fixture_has_no_findings_but_the_missing_home_translations(project):

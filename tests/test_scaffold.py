@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -15,17 +12,7 @@ from kakehashi.check import run_checks
 from kakehashi.pins import blob_id
 from kakehashi.scaffold import ScaffoldError, guide_choices, new_guide_request
 from kakehashi.site_config import load_site_config
-from project import ROOT, make_project
-
-
-def kakehashi(project, *args):
-    return subprocess.run([sys.executable, "-m", "kakehashi.cli", *args], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "CI": "true"}, timeout=120)
-
-
-@pytest.fixture
-def project(tmp_path):
-    return make_project(tmp_path)
+from project import ROOT, kakehashi
 
 
 def findings(project, *paths):
