@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..pins import blob_id
+from ..typography import fix_line
 from ..termbase import load_termbase, uses
 
 LANGUAGES = ("en", "fr", "ja")
@@ -117,13 +118,6 @@ class Concept:
     source: str | None
 
 
-def french_typography(text: str) -> str:
-    """Narrow no-break space before ; ! ?, no-break space before : and inside « »."""
-    for mark in ";!?":
-        text = text.replace(f" {mark}", f"\u202f{mark}")
-    return text.replace(" :", "\u00a0:").replace("« ", "«\u00a0").replace(" »", "\u00a0»")
-
-
 _NUMBER = re.compile(r"\d+")
 
 
@@ -162,13 +156,12 @@ def _define(concept: Concept, lang: str) -> str:
     """The termbase definition, or a general sentence naming the concept."""
     if concept.definitions:
         text = concept.definitions[lang]
-        return french_typography(text) if lang == "fr" else text
+        return fix_line(text, lang)
     return _fill(TEXT["generic"][lang], lang, {"X": concept.terms[lang]})
 
 
 def _fill(template: str, lang: str, values: dict[str, str]) -> str:
-    text = template.format(**values)
-    return french_typography(text) if lang == "fr" else text
+    return fix_line(template.format(**values), lang)  # the typography `kakehashi fix` applies
 
 
 def _page(n: int, total: int, lang: str, concepts: list[Concept], numbers: dict[str, str], rng_links: list[int],
