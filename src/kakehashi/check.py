@@ -50,8 +50,18 @@ def check_group(site: SiteConfig, stem: str, files: list[tuple[str, str]], termb
     return group, findings
 
 
-def _check_group_task(args) -> tuple[Group, list[Finding]]:
-    return check_group(*args)
+_worker_setting: tuple = ()  # (site, termbase, whole_site) in a check worker process
+
+
+def _start_worker(site: SiteConfig, termbase: list, whole_site: bool) -> None:
+    """Receive what every group's check shares once per worker process, not once per task."""
+    global _worker_setting
+    _worker_setting = (site, termbase, whole_site)
+
+
+def _check_group_task(task: tuple[str, list[tuple[str, str]]]) -> tuple[Group, list[Finding]]:
+    site, termbase, whole_site = _worker_setting
+    return check_group(site, *task, termbase, whole_site)
 
 
 def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str | None = None, jobs: int | None = None) -> CheckResult:
@@ -72,13 +82,14 @@ def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str 
             groups.append(cached[1])
             findings.extend(cached[2])
         else:
-            todo.append(((site, stem, files, termbase, whole_site), key))
+            todo.append(((stem, files), key))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    setting = (site, termbase, whole_site)
     if len(todo) * 3 >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=setting) as pool:
             done = list(pool.map(_check_group_task, [task for task, _ in todo], chunksize=16))
     else:
-        done = [_check_group_task(task) for task, _ in todo]
+        done = [check_group(site, *task, termbase, whole_site) for task, _ in todo]
     for (task, key), (group, found) in zip(todo, done):
         _group_cache[(site.root, group.stem)] = (key, group, found)
         groups.append(group)

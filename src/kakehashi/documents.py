@@ -5,6 +5,7 @@ Every problem becomes a Finding naming the file and line; nothing here raises on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .findings import Finding, Severity
 
 MAX_BYTES = 1_000_000  # a guide is ~10 KB; anything near 1 MB is a mistake (a pasted PDF, a binary)
 FRONT_MATTER_FENCE = "---"
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)  # the line that ends the front matter
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
@@ -71,17 +73,16 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
 def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     """Split front matter from body and parse it as YAML, keeping the line of each top-level key."""
     doc = Document(path=display, text=text, body=text)
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+    first_end = text.find("\n")
+    if text[: first_end if first_end >= 0 else len(text)].rstrip() != FRONT_MATTER_FENCE:
         return doc, []
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FRONT_MATTER_FENCE, "..."))
-    except StopIteration:
+    closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         doc.front_matter_ok = False
         return doc, [Finding(display, 1, 1, "M001", Severity.ERROR, "front matter opened with '---' is never closed: add a '---' line after it")]
-    yaml_text = "\n".join(lines[1:end])
-    doc.body = "\n".join(lines[end + 1 :])
-    doc.body_line = end + 2
+    yaml_text = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
+    doc.body = text[closing.end() + 1 :]
+    doc.body_line = text.count("\n", 0, closing.start()) + 2
     try:
         loader = SAFE_LOADER(yaml_text)
         try:

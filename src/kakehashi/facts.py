@@ -51,6 +51,26 @@ def _kanji_number(text: str) -> int:
     return total + current
 
 
+def _alternation(words) -> str:
+    """A regex matching any of ``words``, factored by common prefixes (jan(?:uary|v(?:ier)?)?):
+    the regex engine then tests a few letters at each position of a page instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        group = alternatives[0] if len(alternatives) == 1 and "" not in node else f"(?:{'|'.join(alternatives)})"
+        return f"{group}?" if "" in node else group
+
+    return branch(trie)
+
+
 @lru_cache(maxsize=None)
 def _month_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, int]]:
     """Day-month-year and month-day-year date patterns from Babel's month names."""
@@ -61,7 +81,7 @@ def _month_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, in
             for number, name in months[width].items():
                 if re.search(r"[A-Za-zÀ-ÿ]", name):
                     names[name.lower().rstrip(".")] = number
-    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    alternatives = _alternation(names)
     pattern = re.compile(
         rf"(?<![\w])(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m1>{alternatives})\.?,?\s+(?P<y1>\d{{4}})"
         rf"|(?P<m2>{alternatives})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
@@ -82,18 +102,21 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
     facts: set[Fact] = set()
     text = normalise(text)
 
-    def take(pattern: re.Pattern, kind: str, value) -> None:
+    def take(pattern: re.Pattern, kind: str, value, needle: str = "") -> None:
+        """Record and blank every match; ``needle`` is a string every match contains (a cheap pre-test)."""
         nonlocal text
+        if needle not in text:
+            return
         def keep(match: re.Match) -> str:
             facts.add(Fact(kind, value(match)))
             return " "
         text = pattern.sub(keep, text)
 
-    take(URL, "url", lambda m: m[0].rstrip(".,;:"))
-    take(EMAIL, "email", lambda m: m[0].lower())
-    take(ISO_DATE, "date", lambda m: f"{m[1]}-{m[2]}-{m[3]}")
-    take(DOTTED_DATE, "date", lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}")
-    take(JA_DATE, "date", lambda m: f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else ""))
+    take(URL, "url", lambda m: m[0].rstrip(".,;:"), "://")
+    take(EMAIL, "email", lambda m: m[0].lower(), "@")
+    take(ISO_DATE, "date", lambda m: f"{m[1]}-{m[2]}-{m[3]}", "-")
+    take(DOTTED_DATE, "date", lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", ".")
+    take(JA_DATE, "date", lambda m: f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else ""), "年")
     pattern, names = _month_pattern(languages)
 
     def latin_date(m: re.Match) -> str:
@@ -102,8 +125,8 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
         return f"{m['y1'] or m['y2'] or m['y3']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
     take(pattern, "date", latin_date)
-    take(ISO_STANDARD, "standard", lambda m: "ISO " + m[1] + (f"-{m[2]}" if m[2] else "") + (f":{m[3]}" if m[3] else ""))
-    take(REGULATION, "regulation", lambda m: f"{m[1]}/{m[2]}" if m[1] else f"{m[3]}/{m[4]}")
+    take(ISO_STANDARD, "standard", lambda m: "ISO " + m[1] + (f"-{m[2]}" if m[2] else "") + (f":{m[3]}" if m[3] else ""), "ISO")
+    take(REGULATION, "regulation", lambda m: f"{m[1]}/{m[2]}" if m[1] else f"{m[3]}/{m[4]}", "/")
     take(GROUPED, "number", lambda m: re.sub(r"\D", "", m[0]))
     take(NUMBER, "number", lambda m: m[0].replace(",", "."))
     return facts
