@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 
 from kakehashi.atom import atom_feed, event_entries, guide_entries
 from kakehashi.events import load_events
-from kakehashi.portal import portal_state
+from kakehashi.portal import current_portal
 from kakehashi.site_config import load_site_config
 from kakehashi.ui_text import translations
 
@@ -35,7 +35,7 @@ def on_files(files, config):
     lang = site.language(code)
     _ = translations(site.root / "locales", code).gettext
     base = site.site_url + lang.url_prefix
-    groups = portal_state(site)[0].result.groups
+    groups = current_portal(site).result.groups
     events = load_events(site.root)[0]
     entries = guide_entries(groups, code, base, _) + event_entries(events, code, lang.formatting_locale, base, _)
     content = atom_feed(

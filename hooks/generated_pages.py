@@ -10,7 +10,7 @@ from kakehashi.bench.report import render_benchmark
 from kakehashi.glossary import render_glossary
 from kakehashi.guide_index import render_guide_list
 from kakehashi.markup import fill_markers
-from kakehashi.portal import portal_state
+from kakehashi.portal import current_portal
 from kakehashi.rule_reference import render_rule_reference
 from kakehashi.site_config import load_site_config
 from kakehashi.status import render_status_section
@@ -24,7 +24,7 @@ def on_page_markdown(markdown, page, config, files):
     site = load_site_config(Path(config.config_file_path))
     code = config.theme["language"]
     _ = translations(site.root / "locales", code).gettext
-    portal = portal_state(site)[0]
+    portal = current_portal(site)
     lang = site.language(code)
     return fill_markers(markdown, {
         "glossary": lambda: render_glossary(portal.result.termbase, site, code, _),

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 from kakehashi.build_roles import finishing_build
-from kakehashi.portal import portal_state
+from kakehashi.portal import current_portal
 from kakehashi.seo import sitemap_xml
 from kakehashi.site_config import load_site_config
 
@@ -42,6 +42,6 @@ def on_post_build(config):
         return
     site = load_site_config(Path(config.config_file_path))
     site_dir = Path(config.site_dir)
-    published = portal_state(site)[0].published
+    published = current_portal(site).published
     (site_dir / "sitemap.xml").write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)

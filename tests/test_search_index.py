@@ -36,6 +36,14 @@ def test_latin_copy_is_only_folded():
     assert index_html("<p>ＰＭＤＡ 承認</p>", segment_cjk=False) == "<p>PMDA 承認</p>"
 
 
+def test_only_the_indexed_article_is_normalised():
+    html = '<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>ＰＭＤＡ 医療</p></article><footer>ＦＯＯＴ</footer>'
+    out = index_html(html, segment_cjk=True)
+    assert out == f'<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>PMDA 医{ZWSP}療</p></article><footer>ＦＯＯＴ</footer>'
+    plain = '<article data-pagefind-body><p>Dispositifs médicaux</p></article>'
+    assert index_html(plain, segment_cjk=False) is plain  # nothing to change: the page is kept as it is
+
+
 @pytest.mark.parametrize(
     ("query", "cjk", "expected"),
     [("ＰＭＤＡ", True, "PMDA"), ("製造販売業者", True, '"製 造 販 売 業 者"'), ("クラスⅢ", True, '"ク ラ ス III"'),

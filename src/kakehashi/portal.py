@@ -2,7 +2,8 @@
 
 Every part of a build that needs all pages (checks, banners, status page, guide index) asks for
 ``portal_state(site)``: the first call reads and checks everything, later calls in the same process
-(the other languages' builds, the other hooks) get the same object back unless a file changed.
+(the other languages' builds) get the same object back unless a file changed. Within one build,
+``current_portal(site)`` returns the state without looking at the files again.
 """
 
 from __future__ import annotations
@@ -63,3 +64,9 @@ def portal_state(site: SiteConfig, checks: bool = True) -> tuple[PortalState, bo
     )
     _cache[site.root] = (fingerprint, state)
     return state, True
+
+
+def current_portal(site: SiteConfig) -> PortalState:
+    """The state computed last for this site (by ``portal_state`` at the start of the build)."""
+    cached = _cache.get(site.root)
+    return cached[1] if cached else portal_state(site)[0]

@@ -73,6 +73,7 @@ _MARKUP = re.compile(r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-
 _WIDTH_RUN = re.compile(f"[{WIDTH_CLASS}]+")
 _SOFT_BREAK = re.compile(f"(?<=[{CJK_CLASS}{_CJK_PUNCT}])[ \t]*\n\\s*(?=[{CJK_CLASS}])")
 _CJK_BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])")
+_CHANGEABLE = re.compile(f"[{WIDTH_CLASS}{CJK_CLASS}]")
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
 
 
@@ -102,10 +103,20 @@ def index_text(text: str, segment_cjk: bool) -> str:
 
 
 def index_html(html: str, segment_cjk: bool) -> str:
-    """The copy of a page that Pagefind reads: text normalised, markup, scripts and styles as they were."""
-    parts = _MARKUP.split(html)
+    """The copy of a page that Pagefind reads: text normalised, markup, scripts and styles as they were.
+
+    Only the indexed part (from the ``data-pagefind-body`` element to the last ``</article>``) is
+    normalised, and not at all when it holds no character that rules 1–3 change."""
+    marker = html.find(BODY_MARKER)
+    start = html.find(">", marker) + 1 if marker >= 0 else 0
+    end = html.rfind("</article>")
+    end = end if end >= start else len(html)
+    body = html[start:end]
+    if not _CHANGEABLE.search(body):
+        return html
+    parts = _MARKUP.split(body)
     parts[::2] = [index_text(text, segment_cjk) for text in parts[::2]]
-    return "".join(parts)
+    return html[:start] + "".join(parts) + html[end:]
 
 
 def query_terms(query: str, segment_cjk: bool) -> str:
