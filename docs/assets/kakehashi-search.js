@@ -350,9 +350,21 @@
     });
   }
 
+  /* A keystroke after a pause searches at once; one that follows another within DELAY ms waits for
+     typing to pause, but the index chunks of what is typed so far start loading at once (Pagefind's
+     preload), so the search that follows finds them in the cache. */
+  var lastInput = 0;
   function schedule() {
     clearTimeout(timer);
+    var now = Date.now(), quiet = now - lastInput >= DELAY;
+    lastInput = now;
+    if (quiet) { run(); return; }  // the first keystroke after a pause (or a paste) searches at once
     timer = setTimeout(run, DELAY);
+    var query = input.value;
+    if (searchable(query)) {
+      engine(lang).then(function (pagefind) { return pagefind.preload(prepare(query, lang).terms); })
+        .catch(function () { /* reported when searching */ });
+    }
   }
 
   /* Material renders more results as the list scrolls: so do we. */
