@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import serious_accessibility_violations
-from kakehashi.search_index import EXCLUDE_SELECTORS, fold_width
+from kakehashi.search_index import CJK_CLASS, EXCLUDE_SELECTORS, fold_width
 
 pytestmark = pytest.mark.browser
 
@@ -240,6 +240,14 @@ def test_result_has_title_and_highlighted_excerpt(page, base_url, lang, query, s
     assert any(stem in unicodedata.normalize("NFKC", m).lower() for m in marks), marks
     # Material's look: its classes, its result icon.
     assert first.locator("a.md-search-result__link article.md-search-result__article .md-search-result__icon").count() == 1
+
+
+def test_japanese_titles_and_excerpts_read_as_written(page, base_url):
+    """The Japanese index sets every kana and kanji apart; what the reader sees is glued back."""
+    assert search(page, base_url, "ja", "製造販売業者")
+    shown = page.locator(".md-search-result__item article").all_inner_texts()
+    gap = re.compile(f"[{CJK_CLASS}]\\s+[{CJK_CLASS}]")
+    assert shown and not [text for text in shown if gap.search(text)], shown
 
 
 @pytest.mark.parametrize(("lang", "query", "stem"), [("en", "approvals", "approv"), ("fr", "mandataire", "mandataire"), ("ja", "登録認証機関", "登録認証機関")])

@@ -11,7 +11,9 @@ import pytest
 from conftest import ROOT
 from kakehashi.search_index import (
     CJK_CLASS,
-    ZWSP,
+    CJK_LANGUAGES,
+    UNSEGMENTED,
+    WORD_GAP,
     bundle_paths,
     fold_width,
     index_html,
@@ -28,8 +30,8 @@ def test_japanese_copy_has_one_word_per_kana_or_kanji_and_markup_is_untouched():
     html = '<h2 id="承認">承認\nルート</h2><script>var s = "医療";</script><p title="医療">PMDAへ</p>'
     out = index_html(html, segment_cjk=True)
     assert '<h2 id="承認">' in out and '<script>var s = "医療";</script>' in out and 'title="医療"' in out
-    assert f"承{ZWSP}認{ZWSP}ル{ZWSP}ー{ZWSP}ト" in out  # soft line break between Japanese removed
-    assert f"PMDA{ZWSP}へ" in out
+    assert f"承{WORD_GAP}認{WORD_GAP}ル{WORD_GAP}ー{WORD_GAP}ト" in out  # soft line break between Japanese removed
+    assert f"PMDA{WORD_GAP}へ" in out
 
 
 def test_latin_copy_is_only_folded():
@@ -39,7 +41,7 @@ def test_latin_copy_is_only_folded():
 def test_only_the_indexed_article_is_normalised():
     html = '<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>ＰＭＤＡ 医療</p></article><footer>ＦＯＯＴ</footer>'
     out = index_html(html, segment_cjk=True)
-    assert out == f'<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>PMDA 医{ZWSP}療</p></article><footer>ＦＯＯＴ</footer>'
+    assert out == f'<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>PMDA 医{WORD_GAP}療</p></article><footer>ＦＯＯＴ</footer>'
     plain = '<article data-pagefind-body><p>Dispositifs médicaux</p></article>'
     assert index_html(plain, segment_cjk=False) is plain  # nothing to change: the page is kept as it is
 
@@ -76,7 +78,7 @@ def test_each_bundle_holds_its_language_only(built_site, lang):
     """One bundle per language: its pages are that language's (no fallback, no 404), nothing else."""
     bundle = built_site / "pagefind" / lang
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == [lang]
+    assert list(entry["languages"]) == [UNSEGMENTED if lang in CJK_LANGUAGES else lang]  # see search_index rule 3
     urls = [fragment["url"] for fragment in _fragments(bundle)]
     assert urls, f"nothing indexed in {lang}"
     others = [code for code in ("fr", "ja") if code != lang]

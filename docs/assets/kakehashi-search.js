@@ -17,7 +17,8 @@
   var CJK_LANGUAGES = ["ja"];  // languages whose index has one word per kana/kanji
   var CJK_CHAR = new RegExp("[" + CJK_CLASS + "]", "g");
   var CJK_ONLY = new RegExp("^[" + CJK_CLASS + "]$");
-  var CJK_GAP = new RegExp("([" + CJK_CLASS + "])\\s+(?=[" + CJK_CLASS + "])", "g");
+  var CJK_GAP = new RegExp("([" + CJK_CLASS + "])\\s+", "g");          // spaces after a kana or kanji
+  var CJK_GAP_BEFORE = new RegExp("\\s+(?=[" + CJK_CLASS + "])", "g");  // and before one
   var BATCH = 10;        // results rendered at a time (Material renders 10 too)
   var MAX_CHECKED = 40;  // fragments loaded at most to verify Japanese runs for one batch
   var DELAY = 50;        // ms of quiet typing before a search
@@ -53,14 +54,15 @@
   }
 
   /* ---- queries ---- */
-  /* Japanese index: each whitespace-free piece of the query that holds kana/kanji (製造販売業者,
-     クラスIII) is a "unit": its words (製 造 販 売 業 者 / ク ラ ス iii) must stand side by side. */
+  /* Japanese index: each whitespace-free piece of the query (製造販売業者, クラスIII, PMDA) is a "unit":
+     its words (製 造 販 売 業 者 / ク ラ ス iii) must stand side by side, and the page must contain it
+     as written (Pagefind would also take PMDA for the start of pmd-act, a compound it indexes as one). */
   function prepare(query, code) {
     var normal = query.normalize("NFKC").trim();
     var cjk = CJK_LANGUAGES.indexOf(code) >= 0;
-    var units = !cjk ? [] : normal.split(/\s+/).filter(function (piece) {
-      return piece.search(CJK_CHAR) >= 0;
-    }).map(function (piece) {
+    var units = !cjk ? [] : normal.split(/[\s"]+/).map(function (piece) {
+      return piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    }).filter(Boolean).map(function (piece) {
       return { text: piece.toLowerCase(), tokens: piece.toLowerCase().replace(CJK_CHAR, " $& ").trim().split(/\s+/) };
     });
     var terms = (cjk ? normal.replace(CJK_CHAR, " $& ") : normal).replace(/\s+/g, " ").trim();
@@ -88,11 +90,11 @@
   }
 
   function compact(content) {
-    return (content || "").replace(/\u200b/g, "").replace(CJK_GAP, "$1").toLowerCase();
+    return glue(content || "").toLowerCase();
   }
 
   function contains(data, prepared) {
-    if (prepared.longest < 2) return true;
+    if (!prepared.units.length) return true;
     var body = compact(data.content);
     return prepared.units.every(function (unit) { return body.indexOf(unit.text) >= 0; });
   }
@@ -134,11 +136,17 @@
   }
 
   /* ---- excerpts: the words around the best match, matches in <mark> ---- */
+  /* The Japanese index has a space on each side of every kana and kanji (search_index.py, rule 3):
+     text shown to the reader is glued back together. */
+  function glue(text) { return text.replace(CJK_GAP, "$1").replace(CJK_GAP_BEFORE, ""); }
+
+  function joiner(before, after) {
+    return CJK_ONLY.test(before.slice(-1)) || CJK_ONLY.test(after.charAt(0)) ? "" : " ";
+  }
+
   function words(data) {
     if (!data.kkWords) {
-      var raw = data.raw_content || "";
-      data.kkZws = raw.indexOf("\u200b") >= 0;
-      data.kkWords = (data.kkZws ? raw.split("\u200b") : raw.split(/[\r\n\s]+/g)).map(function (w) {
+      data.kkWords = (data.raw_content || "").split(/[\r\n\s]+/g).map(function (w) {
         return w.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       });
     }
@@ -170,16 +178,16 @@
 
   function teaser(data, sub, prepared) {
     var all = words(data), marks = marked(data, sub, prepared);
-    var length = data.kkZws ? 80 : 30, lead = data.kkZws ? 16 : 6;
+    var length = prepared.cjk ? 80 : 30, lead = prepared.cjk ? 16 : 6;
     var first = marks.size ? Math.min.apply(null, Array.from(marks)) : (sub.anchor ? sub.anchor.location : 0);
     var start = Math.max(0, first - lead), end = Math.min(all.length, start + length);
     var p = document.createElement("p");
     p.className = "md-search-result__teaser";
-    var joiner = data.kkZws ? "" : " ", open = null;
+    var open = null;
     if (start > 0) p.appendChild(document.createTextNode("… "));
     for (var i = start; i < end; i++) {
-      var word = all[i].replace(/\u200b/g, "");
-      var gap = i > start ? joiner : "";
+      var word = all[i];
+      var gap = i > start ? (prepared.cjk ? joiner(all[i - 1], word) : " ") : "";
       if (marks.has(i)) {
         if (!open) {
           if (gap) p.appendChild(document.createTextNode(gap));
@@ -199,7 +207,10 @@
   }
 
   /* ---- rendering in Material's markup ---- */
-  function clean(title) { return (title || "").replace(/\u200b/g, "").replace(/¶\s*$/, "").trim(); }
+  function clean(title, cjk) {
+    title = (title || "").replace(/¶\s*$/, "").trim();
+    return cjk ? glue(title) : title;
+  }
 
   function article(href, level, title, body, icon) {
     var a = document.createElement("a");
@@ -224,8 +235,7 @@
   /* The page title opens the content: a match there says nothing about where to go in the page. */
   function titleWords(data) {
     var title = data.meta.title || "";
-    words(data);  // sets data.kkZws
-    return (data.kkZws ? title.split("\u200b") : title.split(/\s+/)).filter(Boolean).length;
+    return title.split(/\s+/).filter(Boolean).length;
   }
 
   function bodyLocations(data, sub) {
@@ -254,10 +264,10 @@
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     if (code !== lang) li.lang = code;
-    li.appendChild(article(best.url, "h1", clean(data.meta.title), teaser(data, best, prepared), true));
+    li.appendChild(article(best.url, "h1", clean(data.meta.title, prepared.cjk), teaser(data, best, prepared), true));
     var rest = subs.slice(1).filter(function (s) { return s.url !== best.url; });
     rest.slice(0, 2).forEach(function (s) {
-      li.appendChild(article(s.url, "h2", clean(s.title), teaser(data, s, prepared)));
+      li.appendChild(article(s.url, "h2", clean(s.title, prepared.cjk), teaser(data, s, prepared)));
     });
     if (rest.length > 2) {
       var details = document.createElement("details");
@@ -269,7 +279,7 @@
       summary.appendChild(label);
       details.appendChild(summary);
       rest.slice(2).forEach(function (s) {
-        details.appendChild(article(s.url, "h2", clean(s.title), teaser(data, s, prepared)));
+        details.appendChild(article(s.url, "h2", clean(s.title, prepared.cjk), teaser(data, s, prepared)));
       });
       li.appendChild(details);
     }

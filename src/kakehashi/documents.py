@@ -26,10 +26,15 @@ class Document:
     path: str
     text: str
     meta: dict = field(default_factory=dict)
-    body: str = ""
+    body_start: int = 0  # where the body starts in ``text`` (the body is not kept twice in memory)
     body_line: int = 1  # 1-based line of the file where the body starts
     key_lines: dict[str, int] = field(default_factory=dict)
     front_matter_ok: bool = True  # False when the front matter could not be parsed (M001 says why)
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter."""
+        return self.text[self.body_start :]
 
     def meta_line(self, key: str) -> int:
         """Line of a top-level front-matter key (or of the front matter when the key is absent)."""
@@ -72,7 +77,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
 
 def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     """Split front matter from body and parse it as YAML, keeping the line of each top-level key."""
-    doc = Document(path=display, text=text, body=text)
+    doc = Document(path=display, text=text)
     first_end = text.find("\n")
     if text[: first_end if first_end >= 0 else len(text)].rstrip() != FRONT_MATTER_FENCE:
         return doc, []
@@ -81,7 +86,7 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
         doc.front_matter_ok = False
         return doc, [Finding(display, 1, 1, "M001", Severity.ERROR, "front matter opened with '---' is never closed: add a '---' line after it")]
     yaml_text = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
-    doc.body = text[closing.end() + 1 :]
+    doc.body_start = min(closing.end() + 1, len(text))
     doc.body_line = text.count("\n", 0, closing.start()) + 2
     try:
         loader = SAFE_LOADER(yaml_text)

@@ -13,13 +13,16 @@ Pagefind reads a *normalised copy* of each page; the published HTML is untouched
    punctuation (、。「」（）) is kept so excerpts read naturally. Queries get full NFKC.
 2. Soft line breaks between Japanese characters (Markdown wraps lines; Japanese has no spaces)
    are removed, so a term split by a wrapped line is still one run of text.
-3. Japanese index only: every kana or kanji is its own word (Pagefind's own segmenter splits the same
-   word differently in different sentences: 医療機器 is 医療|機器 in one and 医|療|機|器 in another, so
-   a query segmented in the browser misses it). The query is split the same way and the page must
-   contain the characters of each run *contiguously* (checked on word positions, then on the text),
-   which finds a term anywhere, in the middle of a sentence too. A query that is one such run is sent
-   as a Pagefind exact phrase (``"医 療 機 器"``), which is also much faster to score. Voiced marks
-   count (``exactDiacritics``): ガイド is not カイト.
+3. Japanese index only: every kana or kanji is its own word, set apart by spaces (Pagefind's own
+   segmenter splits the same word differently in different sentences: 医療機器 is 医療|機器 in one and
+   医|療|機|器 in another, so a query segmented in the browser misses it). The query is split the same
+   way and the page must contain the characters of each run *contiguously* (checked on word
+   positions, then on the text), which finds a term anywhere, in the middle of a sentence too. A query
+   that is one such run is sent as a Pagefind exact phrase (``"医 療 機 器"``), which is also much faster
+   to score. Voiced marks count (``exactDiacritics``): ガイド is not カイト. As the text comes already
+   segmented, Pagefind indexes it as language ``und`` (no segmenter of its own: its Japanese
+   dictionary alone costs 320 MB and 1.6 s per build); the browser removes the spaces next to
+   kana and kanji again when it shows an excerpt.
 4. English and French use Pagefind's Snowball stemmers (approvals -> approval, dispositifs ->
    dispositif); diacritics are folded at query time (reglementation -> réglementation).
 
@@ -29,6 +32,7 @@ build writes, in the process that builds the page's language.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 import shutil
@@ -36,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +56,8 @@ WIDTH_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f\u2160-\u2188
 #: Japanese punctuation that may end a wrapped line before more Japanese text.
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 
-ZWSP = "\u200b"
+WORD_GAP = " "  # between a kana or kanji and its neighbours in the Japanese copy (rule 3)
+UNSEGMENTED = "und"  # the language Pagefind is told a pre-segmented copy is in (rule 3)
 
 #: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
 #: furniture, language notices, the source-file dates.
@@ -99,7 +105,7 @@ def fold_width(text: str) -> str:
 def index_text(text: str, segment_cjk: bool) -> str:
     """Rules 1–3 on a run of page text (not markup)."""
     text = _SOFT_BREAK.sub("", fold_width(text))
-    return _CJK_BOUNDARY.sub(ZWSP, text) if segment_cjk else text
+    return _CJK_BOUNDARY.sub(WORD_GAP, text) if segment_cjk else text
 
 
 def index_html(html: str, segment_cjk: bool) -> str:
@@ -136,6 +142,22 @@ def page_language(html: str) -> str | None:
     return match.group(1).split("-")[0].lower() if match else None
 
 
+#: Pagefind holds a whole language's index in memory (300–500 MB at 1,600 pages): the languages
+#: built in parallel take turns to run it, so that the build stays under 1 GB.
+PAGEFIND_LOCK = Path(tempfile.gettempdir()) / "kakehashi-pagefind.lock"
+
+
+@contextmanager
+def _pagefind_turn():
+    """Wait until no other process on this machine runs Pagefind for Kakehashi."""
+    with open(PAGEFIND_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 class LanguageIndexer:
     """One language's search index, fed page by page as the build writes them, so that each language
     is indexed in the process that builds it (in parallel) without reading the pages back."""
@@ -160,11 +182,13 @@ class LanguageIndexer:
                 return None
             bundle = site_dir / BUNDLE_DIR / self.code
             shutil.rmtree(bundle, ignore_errors=True)
+            language = UNSEGMENTED if self.segment_cjk else self.code
             command = [
                 sys.executable, "-m", "pagefind", "--site", str(self.work), "--output-path", str(bundle),
-                "--force-language", self.code, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
+                "--force-language", language, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
             ]
-            done = subprocess.run(command, capture_output=True, text=True)
+            with _pagefind_turn():
+                done = subprocess.run(command, capture_output=True, text=True)
             if done.returncode != 0:
                 raise SearchIndexError(f"Pagefind failed for '{self.code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
             for name in _UNUSED:
