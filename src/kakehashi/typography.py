@@ -45,6 +45,8 @@ def _substitute(pattern: re.Pattern, line: str, replace, protected: list[tuple[i
 
 
 def _fix_once(line: str, pattern: re.Pattern, replace) -> str:
+    if pattern.search(line) is None:
+        return line  # most lines: nothing to fix, no need to find the protected spans
     protected = [m.span() for m in PROTECTED.finditer(line)]
     return _substitute(pattern, line, replace, protected)
 
