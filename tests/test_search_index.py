@@ -38,12 +38,14 @@ def test_latin_copy_is_only_folded():
     assert index_html("<p>ＰＭＤＡ 承認</p>", segment_cjk=False) == "<p>PMDA 承認</p>"
 
 
-def test_only_the_indexed_article_is_normalised():
-    html = '<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>ＰＭＤＡ 医療</p></article><footer>ＦＯＯＴ</footer>'
+def test_the_copy_holds_the_indexed_article_only():
+    html = ('<html lang="ja"><head><title>医療 - Site</title></head><body><nav>ＮＡＶ 医療</nav>'
+            '<article class="x" data-pagefind-body><p>ＰＭＤＡ 医療</p></article><footer>ＦＯＯＴ</footer></body></html>')
     out = index_html(html, segment_cjk=True)
-    assert out == f'<nav>ＮＡＶ 医療</nav><article class="x" data-pagefind-body><p>PMDA 医{WORD_GAP}療</p></article><footer>ＦＯＯＴ</footer>'
-    plain = '<article data-pagefind-body><p>Dispositifs médicaux</p></article>'
-    assert index_html(plain, segment_cjk=False) is plain  # nothing to change: the page is kept as it is
+    assert out == ('<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>医療 - Site</title></head>'
+                   f'<body><article class="x" data-pagefind-body><p>PMDA 医{WORD_GAP}療</p></article></body></html>')
+    plain = '<html lang="fr"><body><article data-pagefind-body><p>Dispositifs médicaux</p></article></body></html>'
+    assert '<article data-pagefind-body><p>Dispositifs médicaux</p></article>' in index_html(plain, segment_cjk=False)
 
 
 @pytest.mark.parametrize(
