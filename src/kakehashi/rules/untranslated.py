@@ -31,9 +31,9 @@ def check_identical(ctx: CheckContext):
     not translated. Proper names, figures and code alone are not counted."""
     for group in ctx.groups:
         for reference, variant in group.pairs(ctx.root):
-            source_blocks = {" ".join(b.text.split()) for b in reference.structure.blocks if len(_words(b.text)) >= MIN_WORDS}
+            source_blocks = {" ".join(b.text.split()) for b in reference.structure.blocks}
             for block in variant.structure.blocks:
-                if " ".join(block.text.split()) in source_blocks:
+                if " ".join(block.text.split()) in source_blocks and len(_words(block.text)) >= MIN_WORDS:
                     yield check_identical.rule.finding(variant.display, block.line, "paragraph is identical to the source: translate it")
 
 
