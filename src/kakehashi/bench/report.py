@@ -27,6 +27,8 @@ def render_benchmark(figures_file: Path, _: Callable[[str], str]) -> str:
         cells = [f"{size:,}", ours.get("build_s", "–"), stock, ours.get("check_s", "–"), ours.get("peak_rss_mb", "–"),
                  round(ours["html_bytes_per_page"] / 1000, 1) if ours else "–", ours.get("site_mb", "–")]
         lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
-    if data.get("ratio"):
-        lines += ["", _("Ratio of the largest to the smallest size's build time: %(ratio)s.") % {"ratio": data["ratio"]}]
+    if data.get("ratio") and data.get("ratio_sizes"):
+        small, large = data["ratio_sizes"]
+        lines += ["", _("Build time at %(large)s pages per language divided by the build time at %(small)s: %(ratio)s.")
+                  % {"large": f"{large:,}", "small": f"{small:,}", "ratio": data["ratio"]}]
     return chart + "\n" + "\n".join(lines) + "\n"

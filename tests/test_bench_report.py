@@ -1,0 +1,24 @@
+"""The benchmark's published figures: which sizes the ratio compares, and the Performance page table."""
+
+import json
+
+from kakehashi.bench.build import ratio_sizes
+from kakehashi.bench.report import render_benchmark
+
+
+def test_ratio_compares_400_and_1600_whenever_both_ran():
+    assert ratio_sizes([400, 1600, 10000]) == (400, 1600)
+    assert ratio_sizes([100, 10000]) == (100, 10000)
+    assert ratio_sizes([400]) == (None, None)
+
+
+def test_performance_table_names_the_sizes_of_the_ratio(tmp_path):
+    figures = {"sizes": {"400": {"build_s": 10.0, "check_s": 2.0, "peak_rss_mb": 600, "html_bytes_per_page": 26000, "site_mb": 40.0},
+                         "1600": {"build_s": 35.0, "check_s": 7.0, "peak_rss_mb": 800, "html_bytes_per_page": 25900, "site_mb": 140.0}},
+               "stock": {"400": 25.5}, "ratio": 3.5, "ratio_sizes": [400, 1600]}
+    path = tmp_path / "benchmark.json"
+    path.write_text(json.dumps(figures), encoding="utf-8")
+    page = render_benchmark(path, lambda text: text)
+    assert "<svg" in page
+    assert "| 1,600 | 35.0 | – | 7.0 | 800 | 25.9 | 140.0 |" in page
+    assert "Build time at 1,600 pages per language divided by the build time at 400: 3.5." in page
