@@ -31,5 +31,5 @@ def on_page_markdown(markdown, page, config, files):
         "guide-list": lambda: render_guide_list(portal.result.groups, code, site.default_language.code, lang.formatting_locale, _),
         "translation-status": lambda: render_status_section(portal.states, site, code, _),
         "rules": lambda: render_rule_reference(_),
-        "benchmark": lambda: render_benchmark(site.root / "data" / "benchmark.json", _),
+        "benchmark": lambda: render_benchmark(site.root / "data" / "benchmark.json", _, lang.formatting_locale),
     })

@@ -19,6 +19,9 @@ def test_performance_table_names_the_sizes_of_the_ratio(tmp_path):
     path = tmp_path / "benchmark.json"
     path.write_text(json.dumps(figures), encoding="utf-8")
     page = render_benchmark(path, lambda text: text)
+    french = render_benchmark(path, lambda text: text, "fr_FR")
     assert "<svg" in page
     assert "| 1,600 | 35.0 | – | 7.0 | 800 | 25.9 | 140.0 |" in page
-    assert "Build time at 1,600 pages per language divided by the build time at 400: 3.5." in page
+    assert "Build time at 1,600 pages per language divided by the build time at 400: 3.50." in page
+    assert "Build time at 1\u202f600 pages per language divided by the build time at 400: 3,50." in french
+    assert "| 1\u202f600 | 35,0 | – | 7,0 | 800 | 25,9 | 140,0 |" in french

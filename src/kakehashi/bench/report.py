@@ -6,11 +6,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
 from .plot import build_time_svg
 
 
-def render_benchmark(figures_file: Path, _: Callable[[str], str]) -> str:
-    """A Markdown table of the last published benchmark (or a note that none was published)."""
+def render_benchmark(figures_file: Path, _: Callable[[str], str], locale: str = "en_GB") -> str:
+    """A Markdown table of the last published benchmark (or a note that none was published), numbers
+    written the way ``locale`` writes them (1,600 / 1 600)."""
     if not figures_file.is_file():
         return _("No benchmark has been published yet: run `make bench BENCH_ARGS=--publish`.") + "\n"
     data = json.loads(figures_file.read_text(encoding="utf-8"))
@@ -21,14 +24,19 @@ def render_benchmark(figures_file: Path, _: Callable[[str], str]) -> str:
               _("Peak memory (MB)"), _("HTML per page (KB)"), _("Site (MB)"))
     lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
     sizes = sorted({int(s) for s in data["sizes"]} | {int(s) for s in data.get("stock", {})})
+
+    def number(value, decimals: int = 1) -> str:
+        if value is None:
+            return "–"
+        return format_decimal(value, "#,##0." + "0" * decimals if isinstance(value, float) else "#,##0", locale=locale)
+
     for size in sizes:
         ours = data["sizes"].get(str(size), {})
-        stock = data.get("stock", {}).get(str(size), "–")
-        cells = [f"{size:,}", ours.get("build_s", "–"), stock, ours.get("check_s", "–"), ours.get("peak_rss_mb", "–"),
-                 round(ours["html_bytes_per_page"] / 1000, 1) if ours else "–", ours.get("site_mb", "–")]
-        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+        cells = [size, ours.get("build_s"), data.get("stock", {}).get(str(size)), ours.get("check_s"), ours.get("peak_rss_mb"),
+                 round(ours["html_bytes_per_page"] / 1000, 1) if ours else None, ours.get("site_mb")]
+        lines.append("| " + " | ".join(number(cell) for cell in cells) + " |")
     if data.get("ratio") and data.get("ratio_sizes"):
         small, large = data["ratio_sizes"]
         lines += ["", _("Build time at %(large)s pages per language divided by the build time at %(small)s: %(ratio)s.")
-                  % {"large": f"{large:,}", "small": f"{small:,}", "ratio": data["ratio"]}]
+                  % {"large": number(large), "small": number(small), "ratio": number(data["ratio"], 2)}]
     return chart + "\n" + "\n".join(lines) + "\n"
