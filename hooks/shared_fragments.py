@@ -1,0 +1,43 @@
+"""MkDocs hook: render the parts of Material's page that many pages share only once per build.
+
+A page outside the navigation (every guide) shows the same tabs and navigation sidebar as the other
+such pages of its folder: Material makes links relative to the page's folder, and no item of the
+navigation is active. ``overrides/main.html`` asks ``kk_fragment(name, key)`` for a fragment rendered
+already and hands a fresh rendering to ``kk_keep(name, key, html)``. The key (``kk_fragment_key``) is
+the parent folder and the hidden parts of the page; it is None, and nothing is shared, for pages in
+the navigation (their own item is active, their sections open).
+"""
+
+import posixpath
+
+_fragments = {}  # (name, key) -> html, for the build under way
+_in_navigation = set()  # source paths of the pages the navigation lists
+
+
+def on_env(env, config, files):
+    """A new build (or language): forget the previous one's fragments."""
+    _fragments.clear()
+    env.globals["kk_fragment"] = lambda name, key: _fragments.get((name, key)) if key else None
+    env.globals["kk_keep"] = _keep
+    return env
+
+
+def _keep(name, key, html):
+    if key:
+        _fragments[(name, key)] = html
+    return html
+
+
+def on_nav(nav, config, files):
+    """Remember which pages the navigation lists."""
+    _in_navigation.clear()
+    _in_navigation.update(page.file.src_uri for page in nav.pages)
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    """``kk_fragment_key``: what the shared fragments of this page depend on, or None."""
+    shared = page.file.src_uri not in _in_navigation
+    folder = posixpath.dirname(page.url.rstrip("/"))
+    context["kk_fragment_key"] = (folder, repr(page.meta.get("hide"))) if shared else None
+    return context

@@ -1,0 +1,47 @@
+"""Tabs and navigation sidebar rendered once per folder for pages outside the navigation
+(hooks/shared_fragments.py): the shared copy must be right on every page that receives it."""
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+PRIMARY = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")', re.S)
+TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
+TOC = re.compile(r'<div class="md-sidebar md-sidebar--secondary".*?</nav>', re.S)
+
+
+def _page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _targets_exist(site: Path, url: str, html: str) -> list[str]:
+    """The relative links of ``html`` (on page ``url``) that lead to no file of the site."""
+    missing = []
+    for href in re.findall(r'href="([^"#]+)"', html):
+        if href.startswith(("http:", "https:", "mailto:")):
+            continue
+        path = urlsplit(urljoin(f"https://x/{url}", href)).path.lstrip("/")
+        if not ((site / path).is_file() or (site / path / "index.html").is_file()):
+            missing.append(href)
+    return missing
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/", "ja/"])
+def test_guides_share_tabs_and_sidebar_but_keep_their_own_contents(built_site, prefix):
+    first, second = f"{prefix}guides/eu-mdr-ivdr/", f"{prefix}guides/jp-qms/"
+    one, other = _page(built_site, first), _page(built_site, second)
+    assert PRIMARY.search(one)[0] == PRIMARY.search(other)[0]
+    assert TABS.search(one)[0] == TABS.search(other)[0]
+    assert TOC.search(one)[0] != TOC.search(other)[0]  # the table of contents is each page's own
+    for url, html in ((first, one), (second, other)):
+        shared = PRIMARY.search(html)[0] + TABS.search(html)[0]
+        assert not _targets_exist(built_site, url, shared), url
+
+
+def test_pages_in_the_navigation_keep_their_active_item(built_site):
+    """The events page is in the navigation: its own item is marked active, in its own sidebar."""
+    html = _page(built_site, "events/")
+    assert "md-nav__link--active" in PRIMARY.search(html)[0]
+    assert not _targets_exist(built_site, "events/", PRIMARY.search(html)[0] + TABS.search(html)[0])
