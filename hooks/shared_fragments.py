@@ -2,10 +2,12 @@
 
 A page outside the navigation (every guide) shows the same tabs and navigation sidebar as the other
 such pages of its folder: Material makes links relative to the page's folder, and no item of the
-navigation is active. ``overrides/main.html`` asks ``kk_fragment(name, key)`` for a fragment rendered
-already and hands a fresh rendering to ``kk_keep(name, key, html)``. The key (``kk_fragment_key``) is
-the parent folder and the hidden parts of the page; it is None, and nothing is shared, for pages in
-the navigation (their own item is active, their sections open).
+navigation is active. The templates ask ``kk_fragment(name, key)`` for a fragment rendered already
+and hand a fresh rendering to ``kk_keep(name, key, html)``. Keys:
+
+- ``kk_fragment_key`` (tabs, sidebar): the parent folder and the hidden parts of the page; None, and
+  nothing is shared, for pages in the navigation (their own item is active, their sections open);
+- ``kk_depth_key`` (search dialog, whose only links lead to the site root): the folder depth.
 """
 
 import posixpath
@@ -36,8 +38,9 @@ def on_nav(nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """``kk_fragment_key``: what the shared fragments of this page depend on, or None."""
+    """``kk_fragment_key`` and ``kk_depth_key``: what the shared fragments of this page depend on."""
     shared = page.file.src_uri not in _in_navigation
     folder = posixpath.dirname(page.url.rstrip("/"))
     context["kk_fragment_key"] = (folder, repr(page.meta.get("hide"))) if shared else None
+    context["kk_depth_key"] = ("depth", page.url.count("/"))
     return context

@@ -1,7 +1,9 @@
 """Tabs and navigation sidebar rendered once per folder for pages outside the navigation
 (hooks/shared_fragments.py): the shared copy must be right on every page that receives it."""
 
+import json
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -45,3 +47,13 @@ def test_pages_in_the_navigation_keep_their_active_item(built_site):
     html = _page(built_site, "events/")
     assert "md-nav__link--active" in PRIMARY.search(html)[0]
     assert not _targets_exist(built_site, "events/", PRIMARY.search(html)[0] + TABS.search(html)[0])
+
+
+@pytest.mark.parametrize("url", ["", "events/", "fr/guides/eu-mdr-ivdr/", "ja/contribute/style/"])
+def test_search_dialog_finds_every_bundle_from_any_depth(built_site, url):
+    """The search dialog is shared by the pages of one folder depth: its bundle links must still lead
+    to each language's Pagefind from where the page stands."""
+    bundles = json.loads(html_unescape(re.search(r"data-kk-bundles='([^']*)'", _page(built_site, url))[1]))
+    assert set(bundles) == {"en", "fr", "ja"}
+    for path in bundles.values():
+        assert (built_site / urlsplit(urljoin(f"https://x/{url}", path + "pagefind.js")).path.lstrip("/")).is_file(), (url, path)
