@@ -1,4 +1,4 @@
-"""MkDocs hook: a 404 page per language and one sitemap with hreflang alternates.
+"""MkDocs hook: a 404 page per language and one sitemap with hreflang alternates (behind an index).
 
 mkdocs-static-i18n writes every language's 404.html to the same place (the last one built wins)
 and advertises fallback pages as translations in its sitemap; this hook mends both.
@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 from kakehashi.build_roles import finishing_build
 from kakehashi.portal import current_portal
-from kakehashi.seo import sitemap_xml
+from kakehashi.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
 from kakehashi.site_config import load_site_config
 
 
@@ -43,5 +43,6 @@ def on_post_build(config):
     site = load_site_config(Path(config.config_file_path))
     site_dir = Path(config.site_dir)
     published = current_portal(site).published
-    (site_dir / "sitemap.xml").write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")
+    (site_dir / PAGES_SITEMAP).write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")
+    (site_dir / "sitemap.xml").write_text(sitemap_index_xml(site), encoding="utf-8")
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)

@@ -61,7 +61,10 @@ def test_hreflang_alternates_are_absolute_and_truthful(page, base_url, site_conf
 
 
 def test_sitemap_lists_each_language_with_alternates(built_site, site_config):
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    index = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<sitemap><loc>{site_config.site_url}sitemap-pages.xml</loc></sitemap>" in index
+    assert "<url>" not in index and len(index) < 400  # what Material's script fetches on every page view
+    sitemap = (built_site / "sitemap-pages.xml").read_text(encoding="utf-8")
     for lang in LANGS:
         assert f"<loc>{site_config.site_url}{PREFIX[lang]}events/</loc>" in sitemap
     assert 'hreflang="x-default"' in sitemap

@@ -63,7 +63,7 @@ def test_stubs_and_fallbacks_are_not_advertised(built):
     assert 'hreflang="fr"' not in home.split("</head>")[0]
     guide = read(built, "guides/guide/index.html").split("</head>")[0]
     assert 'hreflang="fr"' in guide and 'hreflang="ja"' in guide
-    sitemap = read(built, "sitemap.xml")
+    sitemap = read(built, "sitemap-pages.xml")
     assert "/fr/guides/guide/" in sitemap and "<loc>http://127.0.0.1:8000/fr/</loc>" not in sitemap
 
 
