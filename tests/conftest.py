@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -88,3 +89,21 @@ def serious_accessibility_violations(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def requests_made(browser, visit) -> list[str]:
+    """The URL of every request a fresh browser context makes while ``visit(page)`` runs."""
+    context = browser.new_context()
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    try:
+        visit(page)
+    finally:
+        context.close()
+    return urls
+
+
+def foreign_requests(urls: list[str]) -> list[str]:
+    """The requests that went to another host than this machine (data: URLs go nowhere)."""
+    return [url for url in urls if not url.startswith("data:") and urlsplit(url).hostname != "127.0.0.1"]

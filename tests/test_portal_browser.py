@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import serious_accessibility_violations
+from conftest import foreign_requests, requests_made, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -135,17 +135,14 @@ INNER_PAGES = ["", "guides/", "glossary/", "events/", "partners/", "contribute/"
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_request_leaves_localhost(browser, base_url, lang):
-    context = browser.new_context()
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    for path in INNER_PAGES:
-        open_page(page, base_url + PREFIX[lang] + path)
-        page.wait_for_load_state("networkidle")
-    context.close()
+    def visit(page):
+        for path in INNER_PAGES:
+            open_page(page, base_url + PREFIX[lang] + path)
+            page.wait_for_load_state("networkidle")
+
+    requests = requests_made(browser, visit)
     assert requests, "no request was recorded"
-    foreign = [url for url in requests if urlsplit(url).hostname not in ("127.0.0.1",) and not url.startswith("data:")]
-    assert foreign == []
+    assert foreign_requests(requests) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import serious_accessibility_violations
+from conftest import foreign_requests, requests_made, serious_accessibility_violations
 from kakehashi.search_index import CJK_CLASS, EXCLUDE_SELECTORS, fold_width
 
 pytestmark = pytest.mark.browser
@@ -300,18 +300,13 @@ def test_shortcut_is_ignored_while_typing_elsewhere(page, base_url):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_requests_stay_on_the_site(browser, base_url, lang):
-    context = browser.new_context()
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    search(page, base_url, lang, "PMDA", all_languages=True)
-    page.wait_for_load_state("networkidle")
-    context.close()
+    def visit(page):
+        search(page, base_url, lang, "PMDA", all_languages=True)
+        page.wait_for_load_state("networkidle")
+
+    requests = requests_made(browser, visit)
     assert any("/pagefind/" in url for url in requests), "Pagefind was not used"
-    origin = urlsplit(base_url).netloc
-    foreign = [url for url in requests if urlsplit(url).netloc != origin and not url.startswith("data:")
-               and urlsplit(url).hostname != "127.0.0.1"]
-    assert foreign == []
+    assert foreign_requests(requests) == []
     assert not any("search_index.json" in url for url in requests), "the lunr index is still downloaded"
 
 
