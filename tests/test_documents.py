@@ -27,6 +27,7 @@ BAD_FILES = [
     ("huge", GOOD.encode() + b"word " * 1_000_000, "F003", 1),
     ("unclosed", b"---\ntitle: x\n\nBody\n", "M001", 1),
     ("not-a-mapping", b"---\n- a\n- b\n---\nBody\n", "M001", 2),
+    ("unreadable-tag", GOOD.replace("description:", "description: !!int").encode(), "M001", 3),
     ("nul", GOOD.encode() + b"\x00\x01", "F001", 7),
 ]
 
@@ -50,7 +51,7 @@ def test_yaml_error_line_points_into_the_file(tmp_path):
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
 markdownish = st.lists(st.sampled_from([
     "---", "title: x", "## T {#a}", "!!! note \"n\"", "    body", "| a | b |", "|---|---|", "```", "[l](x.md)",
-    "<script>", "2021年5月26日", "26 mai 2021", "1 000", "ＰＭＤＡ", "«\u00a0x\u00a0»", "\t", "", "- item", ": def",
+    "<script>", "weight: !!float x", "2021年5月26日", "26 mai 2021", "1 000", "ＰＭＤＡ", "«\u00a0x\u00a0»", "\t", "", "- item", ": def",
 ]) | text, max_size=30).map("\n".join)
 
 
@@ -70,3 +71,19 @@ def test_loading_arbitrary_bytes_never_raises(tmp_path, data):
     path = tmp_path / "fuzz.md"
     path.write_bytes(data)
     load_document(path, "fuzz.md")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdownish)
+def test_structure_takes_from_inline_parsing_what_a_full_parse_gives(source):
+    """Inline Markdown is parsed only where a link, image or HTML can start: same structure as a full parse."""
+    from markdown_it import MarkdownIt
+
+    from kakehashi import markdown_model
+
+    quick = parse_structure(source)
+    saved, markdown_model._MD = markdown_model._MD, MarkdownIt("commonmark", {"html": True}).enable("table")
+    try:
+        assert parse_structure(source) == quick
+    finally:
+        markdown_model._MD = saved

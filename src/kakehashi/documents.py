@@ -28,6 +28,7 @@ class Document:
     meta: dict = field(default_factory=dict)
     body_start: int = 0  # where the body starts in ``text`` (the body is not kept twice in memory)
     body_line: int = 1  # 1-based line of the file where the body starts
+    front_matter: str = ""  # the YAML between the fences, through its last line end
     key_lines: dict[str, int] = field(default_factory=dict)
     front_matter_ok: bool = True  # False when the front matter could not be parsed (M001 says why)
 
@@ -85,11 +86,11 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     if closing is None:
         doc.front_matter_ok = False
         return doc, [Finding(display, 1, 1, "M001", Severity.ERROR, "front matter opened with '---' is never closed: add a '---' line after it")]
-    yaml_text = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
+    doc.front_matter = text[first_end + 1 : closing.start()]
     doc.body_start = min(closing.end() + 1, len(text))
     doc.body_line = text.count("\n", 0, closing.start()) + 2
     try:
-        loader = SAFE_LOADER(yaml_text)
+        loader = SAFE_LOADER(doc.front_matter)
         try:
             node = loader.get_single_node()  # one parse gives the key lines and the values
             meta = loader.construct_document(node) if node is not None else {}
@@ -103,6 +104,11 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
         doc.front_matter_ok = False
         return doc, [Finding(display, line, (mark.column + 1) if mark else 1, "M001", Severity.ERROR,
                              f"front matter is not valid YAML ({problem}): check indentation and quote values containing ':' or '#'")]
+    except (ValueError, TypeError, RecursionError) as error:  # a value its '!!' tag cannot read, an unhashable key
+        doc.front_matter_ok = False
+        tagged = next((i for i, line in enumerate(doc.front_matter.split("\n")) if "!!" in line), 0)
+        return doc, [Finding(display, tagged + 2, 1, "M001", Severity.ERROR,
+                             f"front matter value cannot be read ({error}): remove the '!!' type tag or correct the value")]
     if not isinstance(meta, dict):
         doc.front_matter_ok = False
         return doc, [Finding(display, 2, 1, "M001", Severity.ERROR, "front matter must be a mapping of 'key: value' lines")]
