@@ -13,6 +13,21 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+_MAY_HOLD_LINKS = ("[", "<")  # every link, image, autolink and inline HTML starts with one of these
+
+
+def _inline_where_needed(state) -> None:
+    """markdown-it's ``inline`` core rule, for the text that can hold a link, image or inline HTML only:
+    those (and the line breaks before them) are all the structure takes from inline parsing, and most
+    paragraphs have none. The other inline tokens keep their text, with no children."""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = []
+            if any(mark in token.content for mark in _MAY_HOLD_LINKS):
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+_MD.core.ruler.at("inline", _inline_where_needed)
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 EXPLICIT_ANCHOR = re.compile(r"\s*\{:?\s*#(?P<id>[^\s}]+)[^}]*\}\s*$")
 
