@@ -4,7 +4,9 @@ mkdocs-static-i18n builds the default language, then every other language in tur
 process, from its ``on_post_build``. Here, as soon as the main build starts, one worker process per
 extra language builds that language into a temporary folder; the main build builds the default
 language meanwhile, then waits for the workers and moves their ``<lang>/`` folders into ``site_dir``.
-Both cores are busy, and a worker's warnings fail a strict build like the main build's own.
+Both cores are busy, and a worker's warnings fail a strict build like the main build's own. The
+workers do not read the pages to learn the portal's state: the main build hands it to them
+(``kakehashi.handoff``, sent by ``hooks/translations.py``).
 """
 
 import os
@@ -17,6 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi import handoff
 from kakehashi.build_roles import WORKER_ENV, serving, worker_language
 from kakehashi.search_index import BUNDLE_DIR
 
@@ -43,6 +46,7 @@ def on_config(config):
         _workers.clear()
     parent = Path(config.site_dir).resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
+    environment = {**os.environ, **handoff.open_outbox(parent)}
     for code in i18n.build_languages:
         if code == i18n.default_language:
             continue
@@ -50,7 +54,7 @@ def on_config(config):
         command = [sys.executable, "-m", "mkdocs", "build", "-f", config.config_file_path, "-d", str(output)]
         if config.strict:
             command.append("--strict")
-        process = subprocess.Popen(command, env={**os.environ, WORKER_ENV: code}, stdout=subprocess.PIPE,
+        process = subprocess.Popen(command, env={**environment, WORKER_ENV: code}, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, text=True)
         _workers.append((code, process, output))
     return config
@@ -84,5 +88,16 @@ def on_post_build(config):
                     os.replace(output / part, target)
         shutil.rmtree(output, ignore_errors=True)
     _workers.clear()
+    handoff.close_outbox()
     if failures:
         raise PluginError("\n".join(failures))
+
+
+def on_build_error(error):
+    """The main build failed: stop the workers and remove their folders."""
+    for _, process, output in _workers:
+        process.kill()
+        process.communicate()
+        shutil.rmtree(output, ignore_errors=True)
+    _workers.clear()
+    handoff.close_outbox()

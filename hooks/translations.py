@@ -1,7 +1,8 @@
 """MkDocs hook: run the checks once per build, and show readers the state of each translation.
 
-- The validator runs once per ``mkdocs build``, in the main build (language workers of
-  ``parallel_languages`` only read the states): errors fail ``--strict``.
+- The validator runs once per ``mkdocs build``, in the main build, which reads every page once and
+  hands the state to the language workers of ``parallel_languages``. The checks run in background
+  processes while the pages are built; their errors fail ``--strict`` at the end of the build.
 - A stub translation is published with its fallback's text and a "not yet translated" banner;
   a missing one gets the same banner on the English page static-i18n falls back to.
 - A translation behind its source gets an "outdated" banner linking to the source.
@@ -12,10 +13,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi import handoff
 from kakehashi.build_roles import worker_language
 from kakehashi.findings import Severity
 from kakehashi.pages import page_url
-from kakehashi.portal import portal_state
+from kakehashi.portal import current_portal, expect_portal, portal_state
 from kakehashi.seo import alternates
 from kakehashi.site_config import load_site_config
 from kakehashi.status import State
@@ -25,14 +27,23 @@ _state = {}
 
 
 def on_pre_build(config):
-    """Check everything once per build and log findings (errors as warnings, so ``--strict`` fails)."""
+    """Read every page once and start the checks; a language worker gets what the main build read."""
     site = load_site_config(Path(config.config_file_path))
-    worker = worker_language() is not None
-    portal, fresh = portal_state(site, checks=not worker)
-    _state.update(site=site, portal=portal)
-    if not fresh or worker:
-        return  # reported already, or reported by the main build
-    for finding in portal.result.findings:
+    if worker_language():
+        expect_portal(site, handoff.receive)  # read and checked by the main build, which reports the findings
+        _state.update(site=site, report=False)
+        return
+    _, fresh = portal_state(site, on_read=handoff.send)
+    _state.update(site=site, report=fresh)  # reported once per change, not per language
+
+
+# After the other hooks' post-build work (search index: -80), before parallel_languages collects the workers (-90).
+@event_priority(-85)
+def on_post_build(config):
+    """Log the checks' findings (errors as warnings, so ``--strict`` fails)."""
+    if not _state.pop("report", False):
+        return
+    for finding in _portal().checked().findings:
         if finding.severity is Severity.ERROR:
             log.warning(finding.as_text())
         elif finding.severity is Severity.WARNING:
@@ -43,21 +54,25 @@ def _stem(page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri).removesuffix(".md")
 
 
+def _portal():
+    return current_portal(_state["site"])
+
+
 def _fallback_language(stem: str) -> str | None:
     """The language a reader is shown when theirs is missing: the default if published, else the source."""
     default = _state["site"].default_language.code
-    published = _state["portal"].published.get(stem)
+    published = _portal().published.get(stem)
     if published and default in published.variants:
         return default
-    return _state["portal"].source_language(stem)
+    return _portal().source_language(stem)
 
 
 def on_page_markdown(markdown, page, config, files):
     """Publish a stub with the text of its fallback language instead of an empty page."""
     stem, code = _stem(page), config.theme["language"]
-    cell = _state["portal"].states.get(stem, {}).get(code)
+    cell = _portal().states.get(stem, {}).get(code)
     if cell is not None and cell.state is State.STUB:
-        fallback = _state["portal"].groups[stem].variants.get(_fallback_language(stem))
+        fallback = _portal().groups[stem].variants.get(_fallback_language(stem))
         return fallback.doc.body if fallback and fallback.doc else markdown
     return markdown
 
@@ -66,7 +81,7 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(40)
 def on_page_context(context, page, config, nav):
     """``kk_alternates``, ``kk_fallback`` ({language, href}) and ``kk_outdated`` ({lines, sections, href})."""
-    site, portal, stem, code = _state["site"], _state["portal"], _stem(page), config.theme["language"]
+    site, portal, stem, code = _state["site"], _portal(), _stem(page), config.theme["language"]
     group = portal.published.get(stem)
     context["kk_alternates"] = alternates(group, site) if group else []
     cell = portal.states.get(stem, {}).get(code)

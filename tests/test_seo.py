@@ -2,9 +2,12 @@
 
 from pathlib import Path
 
-from kakehashi.pages import PageGroup, page_url, scan_docs, split_variant
+from kakehashi.pages import PageGroup, page_url, split_variant
+from kakehashi.pageset import load_pageset
+from kakehashi.portal import published_pages
 from kakehashi.seo import alternates, sitemap_xml
-from kakehashi.site_config import Language, SiteConfig
+from kakehashi.site_config import Language, SiteConfig, load_site_config
+from project import make_project
 
 SITE = SiteConfig(
     root=Path("."), docs_dir=Path("docs"), site_dir=Path("site"), site_url="https://portal.test/",
@@ -38,10 +41,10 @@ def test_sitemap_has_one_url_per_real_variant():
     assert "https://portal.test/fr/" in xml and "/ja/" not in xml
 
 
-def test_scan_docs_groups_variants(tmp_path):
-    (tmp_path / "guides").mkdir()
-    for name in ("index.md", "index.fr.md", "guides/a.ja.md", "guides/a.md"):
-        (tmp_path / name).write_text("x", encoding="utf-8")
-    groups = scan_docs(tmp_path, ("en", "fr", "ja"), "en")
-    assert groups["index"].variants == {"en": "index.md", "fr": "index.fr.md"}
-    assert groups["guides/a"].variants == {"en": "guides/a.md", "ja": "guides/a.ja.md"}
+def test_published_pages_group_variants_and_leave_stubs_out(tmp_path):
+    page = "---\ntitle: A page\ndescription: A page about something, long enough.\n---\n\nBody.\n"
+    stub = page.replace("---\n\n", "translation:\n  from: en\n  state: stub\n---\n\n")
+    project = make_project(tmp_path, {"index.fr.md": page, "guides/a.md": page, "guides/a.ja.md": stub}, guide=False)
+    published = published_pages(load_pageset(load_site_config(project / "mkdocs.yml")))
+    assert published["index"].variants == {"en": "index.md", "fr": "index.fr.md"}
+    assert published["guides/a"].variants == {"en": "guides/a.md"}

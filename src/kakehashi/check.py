@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .pageset import Group, load_pageset, load_variant, page_files
+from .markdown_model import parse_structure
+from .pageset import Group, page_files, read_group
 from .rules import REGISTRY, CheckContext
 from .site_config import SiteConfig
 from .termbase import load_termbase
@@ -33,42 +35,59 @@ def _group_rules():
     return [rule for rule in REGISTRY.values() if rule.check is not None and rule.scope == "group"]
 
 
-def check_group(site: SiteConfig, stem: str, files: list[tuple[str, str]], termbase: list, whole_site: bool) -> tuple[Group, list[Finding]]:
-    """Read and parse one page's variants and run every group rule on them.
+def check_group(site: SiteConfig, group: Group, termbase: list, whole_site: bool) -> list[Finding]:
+    """Parse the Markdown of one page's variants, run every group rule on them and return the findings.
 
-    Returns the group without its parsed structures (nothing after the checks needs them, and they
-    are the bulk of what a worker process would send back) and the findings."""
-    group = Group(stem)
-    for rel, language in files:
-        group.variants[language] = load_variant(site.docs_dir, site.root, rel, language)
+    The parsed structures are dropped afterwards: nothing after the checks needs them, and they are
+    the bulk of the memory (and of what a worker process would send back)."""
+    for variant in group.variants.values():
+        if variant.doc is not None:
+            variant.structure = parse_structure(variant.doc.body, variant.doc.body_line)
     ctx = CheckContext(site=site, groups=[group], termbase=termbase, whole_site=whole_site)
     findings = [f for variant in group.variants.values() for f in variant.read_findings]
     for rule in _group_rules():
         findings.extend(rule.check(ctx))
     for variant in group.variants.values():
         variant.structure = None
-    return group, findings
+    return findings
 
 
-_worker_setting: tuple = ()  # (site, termbase, whole_site) in a check worker process
+_worker_setting: tuple = ()  # (site, termbase, whole_site, groups read already) in a check worker process
 
 
-def _start_worker(site: SiteConfig, termbase: list, whole_site: bool) -> None:
+def _start_worker(site: SiteConfig, termbase: list, whole_site: bool, read: dict[str, Group], niceness: int) -> None:
     """Receive what every group's check shares once per worker process, not once per task."""
     global _worker_setting
-    _worker_setting = (site, termbase, whole_site)
+    _worker_setting = (site, termbase, whole_site, read)
+    os.nice(niceness)
 
 
-def _check_group_task(task: tuple[str, list[tuple[str, str]]]) -> tuple[Group, list[Finding]]:
-    site, termbase, whole_site = _worker_setting
-    return check_group(site, *task, termbase, whole_site)
+def _check_task(setting: tuple, task: tuple[str, list[tuple[str, str]]]) -> tuple[Group | None, list[Finding]]:
+    """Check one group; the group is returned only if it had to be read here."""
+    site, termbase, whole_site, read = setting
+    stem, files = task
+    group = read.get(stem) or read_group(site, stem, files)
+    return (None if stem in read else group), check_group(site, group, termbase, whole_site)
 
 
-def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str | None = None, jobs: int | None = None) -> CheckResult:
+def _check_task_in_worker(task: tuple[str, list[tuple[str, str]]]) -> tuple[Group | None, list[Finding]]:
+    return _check_task(_worker_setting, task)
+
+
+def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str | None = None, jobs: int | None = None,
+               read: list[Group] | None = None) -> CheckResult:
     """Check all pages (``paths=None``) or the given files with their language siblings.
 
     Pages are checked group by group, in worker processes when there are many; a group whose files
-    have not changed since the last call in this process reuses its findings (live reload)."""
+    have not changed since the last call in this process reuses its findings (live reload). ``read``:
+    groups the caller has read already (``load_pageset``), checked without reading them again."""
+    return start_checks(site, paths, language, jobs, read)()
+
+
+def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: str | None = None, jobs: int | None = None,
+                 read: list[Group] | None = None, niceness: int = 0) -> Callable[[], CheckResult]:
+    """``run_checks`` in the background: the worker processes start checking at once (at ``niceness``,
+    so that other work of this machine goes first); the returned function waits for their result."""
     termbase_path = site.root / "data" / "termbase.yaml"
     termbase, findings = load_termbase(termbase_path, site.codes)
     findings = [_relative(f, site.root) for f in findings]
@@ -84,34 +103,35 @@ def run_checks(site: SiteConfig, paths: list[Path] | None = None, language: str 
         else:
             todo.append(((stem, files), key))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    setting = (site, termbase, whole_site)
+    setting = (site, termbase, whole_site, {group.stem: group for group in read or ()})
     if len(todo) * 3 >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=setting) as pool:
-            done = list(pool.map(_check_group_task, [task for task, _ in todo], chunksize=16))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(*setting, niceness))
+        running = pool.map(_check_task_in_worker, [task for task, _ in todo], chunksize=16)
     else:
-        done = [check_group(site, *task, termbase, whole_site) for task, _ in todo]
-    for (task, key), (group, found) in zip(todo, done):
-        _group_cache[(site.root, group.stem)] = (key, group, found)
-        groups.append(group)
-        findings.extend(found)
-    ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=whole_site, paths=list(paths or []))
-    for rule in REGISTRY.values():
-        if rule.check is not None and rule.scope == "site":
-            findings.extend(rule.check(ctx))
-    if language:
-        findings = [f for f in findings if _language_of(f.path, site) in (language, None)]
-    return CheckResult(sorted(set(findings)), sorted(groups, key=lambda g: g.stem), termbase)
+        pool, running = None, [_check_task(setting, task) for task, _ in todo]
+
+    def finish() -> CheckResult:
+        done = list(running)
+        if pool is not None:
+            pool.shutdown()
+        for ((stem, _), key), (group, found) in zip(todo, done):
+            group = group or setting[3][stem]
+            _group_cache[(site.root, stem)] = (key, group, found)
+            groups.append(group)
+            findings.extend(found)
+        ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=whole_site, paths=list(paths or []))
+        for rule in REGISTRY.values():
+            if rule.check is not None and rule.scope == "site":
+                findings.extend(rule.check(ctx))
+        kept = [f for f in findings if _language_of(f.path, site) in (language, None)] if language else findings
+        return CheckResult(sorted(set(kept)), sorted(groups, key=lambda g: g.stem), termbase)
+
+    return finish
 
 
 def _stat(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
-
-
-def light_result(site: SiteConfig) -> CheckResult:
-    """Pages (front matter only) and termbase without running any rule."""
-    termbase, _ = load_termbase(site.root / "data" / "termbase.yaml", site.codes)
-    return CheckResult([], load_pageset(site, parse=False), termbase)
 
 
 def _relative(finding: Finding, root: Path) -> Finding:

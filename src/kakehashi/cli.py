@@ -50,7 +50,7 @@ def cmd_status(args) -> int:
     from .pageset import load_pageset
     from .status import as_json, as_markdown, as_text, status_table
     site = _site(args)
-    table = status_table(load_pageset(site, parse=False), site)
+    table = status_table(load_pageset(site), site)
     print({"text": as_text, "json": as_json, "markdown": as_markdown}[args.format](table, site.codes))
     return 0
 
@@ -69,7 +69,7 @@ def cmd_pin(args) -> int:
             status = 2
             continue
         stem, _ = split_variant(path.resolve().relative_to(site.docs_dir.resolve()).as_posix(), site.codes, site.default_language.code)
-        group = next(g for g in load_pageset(site, [path], parse=False) if g.stem == stem)
+        group = next(g for g in load_pageset(site, [path]) if g.stem == stem)
         source = group.source
         if source is None:
             print(f"{name}: its page has no single source variant (run `kakehashi check {name}`)", file=sys.stderr)

@@ -6,11 +6,8 @@ stem ``guides/x``; this is mkdocs-static-i18n's suffix structure, described here
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-
-STUB_MARK = re.compile(r"---\n(?:(?!---).*\n)*?[ \t]+state:[ \t]*stub[ \t]*\n")
+from pathlib import PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -36,22 +33,3 @@ def page_url(stem: str, prefix: str = "") -> str:
     if parts and parts[-1] in ("index", "README"):
         parts = parts[:-1]
     return prefix + "".join(f"{p}/" for p in parts)
-
-
-def is_stub(path: Path) -> bool:
-    """True for a translation stub (``state: stub`` in its front matter): published as a fallback only."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        head = handle.read(4096)
-    return bool(STUB_MARK.match(head))
-
-
-def scan_docs(docs_dir: Path, codes: tuple[str, ...], default: str) -> dict[str, PageGroup]:
-    """Every published page variant under ``docs_dir`` (stubs left out), grouped by stem, sorted."""
-    groups: dict[str, PageGroup] = {}
-    for file in sorted(docs_dir.rglob("*.md")):
-        if is_stub(file):
-            continue
-        rel = file.relative_to(docs_dir).as_posix()
-        stem, lang = split_variant(rel, codes, default)
-        groups.setdefault(stem, PageGroup(stem)).variants[lang] = rel
-    return groups

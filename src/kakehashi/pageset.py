@@ -100,9 +100,9 @@ def pinned_variant(root: Path, blob: str, source: Variant) -> Variant | None:
     return Variant(source.rel, source.display, source.language, blob, parsed[0], parsed[1], [])
 
 
-def load_variant(docs_dir: Path, root: Path, rel: str, language: str, parse: bool = True) -> Variant:
-    """Read, hash and parse one page file (front matter only unless ``parse``); bad input becomes
-    findings, never an exception."""
+def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant:
+    """Read and hash one page file and parse its front matter (the Markdown is parsed by the checks
+    that need it); bad input becomes findings, never an exception."""
     path = docs_dir / rel
     display = os.path.relpath(path, root)
     try:
@@ -110,8 +110,15 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str, parse: boo
     except OSError:
         blob = ""
     doc, findings = load_document(path, display)
-    structure = parse_structure(doc.body, doc.body_line) if doc and parse else None
-    return Variant(rel, display, language, blob, doc, structure, findings)
+    return Variant(rel, display, language, blob, doc, None, findings)
+
+
+def read_group(site: SiteConfig, stem: str, files: list[tuple[str, str]]) -> Group:
+    """Read the variants ``[(path relative to docs_dir, language)]`` of one page."""
+    group = Group(stem)
+    for rel, language in files:
+        group.variants[language] = load_variant(site.docs_dir, site.root, rel, language)
+    return group
 
 
 def page_files(site: SiteConfig, selection: list[Path] | None = None) -> dict[str, list[tuple[str, str]]]:
@@ -135,13 +142,7 @@ def page_files(site: SiteConfig, selection: list[Path] | None = None) -> dict[st
     return stems
 
 
-def load_pageset(site: SiteConfig, selection: list[Path] | None = None, parse: bool = True) -> list[Group]:
-    """Every page (or the selected ones with their siblings), read in this process, grouped by stem.
-    ``parse=False`` reads front matter and hashes only (no Markdown structure): enough for states."""
-    groups = []
-    for stem, files in page_files(site, selection).items():
-        group = Group(stem)
-        for rel, language in files:
-            group.variants[language] = load_variant(site.docs_dir, site.root, rel, language, parse)
-        groups.append(group)
-    return groups
+def load_pageset(site: SiteConfig, selection: list[Path] | None = None) -> list[Group]:
+    """Every page (or the selected ones with their siblings), read in this process, grouped by stem:
+    front matter and hashes, enough for translation states."""
+    return [read_group(site, stem, files) for stem, files in page_files(site, selection).items()]

@@ -9,25 +9,47 @@ Every part of a build that needs all pages (checks, banners, status page, guide 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import CheckResult, light_result, run_checks
-from .pages import PageGroup, scan_docs
-from .pageset import Group
+from .check import CheckResult, start_checks
+from .pages import PageGroup
+from .pageset import Group, load_pageset
 from .site_config import SiteConfig
 from .status import Cell, status_table
+from .termbase import load_termbase
 
 WATCHED = ("docs", "data", "locales")
+CHECK_NICENESS = 10  # the checks run alongside the page builds and wait for idle CPU time
 
 
 @dataclass
 class PortalState:
-    result: CheckResult
+    result: CheckResult  # pages and termbase; the findings once ``checked()`` has returned
     published: dict[str, PageGroup]  # real (non-stub) variants per stem
     states: dict[str, dict[str, Cell]]  # translation state per stem and language
 
     groups: dict[str, Group]  # every page by stem
+    checking: Callable[[], CheckResult] | None = field(default=None, repr=False)  # checks still running
+
+    def checked(self) -> CheckResult:
+        """The result with the checks' findings, waiting for the checks still running in the background."""
+        if self.checking is not None:
+            self.result, self.checking = self.checking(), None
+        return self.result
+
+    def front_matters(self) -> dict[str, dict]:
+        """``{YAML text: data}`` of every front matter read without a problem."""
+        return {
+            variant.doc.front_matter: variant.doc.meta
+            for group in self.groups.values()
+            for variant in group.variants.values()
+            if variant.doc is not None and variant.doc.front_matter_ok and variant.doc.front_matter
+        }
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "checking": None}  # the running checks stay in this process
 
     def source_language(self, stem: str) -> str | None:
         group = self.groups.get(stem)
@@ -35,6 +57,7 @@ class PortalState:
 
 
 _cache: dict[Path, tuple[tuple, PortalState]] = {}
+_incoming: dict[Path, Callable[[], PortalState]] = {}
 
 
 def _fingerprint(site: SiteConfig) -> tuple:
@@ -48,25 +71,51 @@ def _fingerprint(site: SiteConfig) -> tuple:
     return tuple(sorted(entries))
 
 
-def portal_state(site: SiteConfig, checks: bool = True) -> tuple[PortalState, bool]:
-    """The portal's state and whether it was (re)computed by this call. With ``checks=False`` no rule
-    runs and no Markdown is parsed (a language worker of a parallel build needs the states only)."""
+def portal_state(site: SiteConfig, on_read: Callable[[PortalState], None] | None = None) -> tuple[PortalState, bool]:
+    """The portal's state and whether it was (re)computed by this call.
+
+    Every page is read once (front matter and hash); ``on_read`` gets the state as soon as it is
+    known. The checks then start on the same pages in background processes that yield the CPU to the
+    page builds: ``state.checked()`` waits for their findings."""
     fingerprint = _fingerprint(site)
     cached = _cache.get(site.root)
     if cached and cached[0] == fingerprint:
         return cached[1], False
-    result = run_checks(site) if checks else light_result(site)
+    termbase, _ = load_termbase(site.root / "data" / "termbase.yaml", site.codes)
+    groups = sorted(load_pageset(site), key=lambda g: g.stem)
     state = PortalState(
-        result=result,
-        published=scan_docs(site.docs_dir, site.codes, site.default_language.code),
-        states=status_table(result.groups, site),
-        groups={group.stem: group for group in result.groups},
+        result=CheckResult([], groups, termbase),
+        published=published_pages(groups),
+        states=status_table(groups, site),
+        groups={group.stem: group for group in groups},
     )
+    if on_read:
+        on_read(state)
+    state.checking = start_checks(site, read=groups, niceness=CHECK_NICENESS)
     _cache[site.root] = (fingerprint, state)
     return state, True
 
 
+def expect_portal(site: SiteConfig, receive: Callable[[], PortalState]) -> None:
+    """This process gets the state of ``site`` from another process (the main build): ``receive`` is
+    called when the state is first needed, so that work not needing it goes on meanwhile."""
+    _incoming[site.root] = receive
+
+
+def published_pages(groups: list[Group]) -> dict[str, PageGroup]:
+    """Every published page variant (stubs left out) by stem: ``{language: path relative to docs_dir}``."""
+    published = {}
+    for group in groups:
+        variants = {code: v.rel for code, v in group.variants.items() if not v.is_stub}
+        if variants:
+            published[group.stem] = PageGroup(group.stem, variants)
+    return published
+
+
 def current_portal(site: SiteConfig) -> PortalState:
-    """The state computed last for this site (by ``portal_state`` at the start of the build)."""
+    """The state computed last for this site (by ``portal_state`` at the start of the build), or the
+    one this process expects from another."""
+    if site.root in _incoming:
+        _cache[site.root] = (_fingerprint(site), _incoming.pop(site.root)())
     cached = _cache.get(site.root)
     return cached[1] if cached else portal_state(site)[0]
