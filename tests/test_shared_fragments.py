@@ -57,3 +57,13 @@ def test_search_dialog_finds_every_bundle_from_any_depth(built_site, url):
     assert set(bundles) == {"en", "fr", "ja"}
     for path in bundles.values():
         assert (built_site / urlsplit(urljoin(f"https://x/{url}", path + "pagefind.js")).path.lstrip("/")).is_file(), (url, path)
+
+
+@pytest.mark.parametrize("url", ["", "events/", "fr/guides/eu-mdr-ivdr/", "ja/contribute/style/"])
+def test_scripts_and_material_configuration_lead_back_to_the_site_root_from_any_depth(built_site, url):
+    """Script tags and Material's ``__config`` are shared by the pages of one folder depth."""
+    html = _page(built_site, url)
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert len(scripts) >= 4 and not _targets_exist(built_site, url, " ".join(f'href="{src}"' for src in scripts))
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert urlsplit(urljoin(f"https://x/{url}", config["base"] + "/")).path == "/"
