@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -52,25 +53,29 @@ def check_group(site: SiteConfig, group: Group, termbase: list, whole_site: bool
     return findings
 
 
-_worker_setting: tuple = ()  # (site, termbase, whole_site, groups read already) in a check worker process
+_worker_setting: tuple = ()  # (site, termbase, whole_site) in a check worker process
 
 
-def _start_worker(site: SiteConfig, termbase: list, whole_site: bool, read: dict[str, Group], niceness: int) -> None:
+def _start_worker(site: SiteConfig, termbase: list, whole_site: bool, niceness: int) -> None:
     """Receive what every group's check shares once per worker process, not once per task."""
     global _worker_setting
-    _worker_setting = (site, termbase, whole_site, read)
+    _worker_setting = (site, termbase, whole_site)
     os.nice(niceness)
 
 
-def _check_task(setting: tuple, task: tuple[str, list[tuple[str, str]]]) -> tuple[Group | None, list[Finding]]:
+Task = tuple[str, list[tuple[str, str]], Group | None]  # stem, its files, the group if read already
+
+
+def _check_task(setting: tuple, task: Task) -> tuple[Group | None, list[Finding]]:
     """Check one group; the group is returned only if it had to be read here."""
-    site, termbase, whole_site, read = setting
-    stem, files = task
-    group = read.get(stem) or read_group(site, stem, files)
-    return (None if stem in read else group), check_group(site, group, termbase, whole_site)
+    site, termbase, whole_site = setting
+    stem, files, group = task
+    read_here = group is None
+    group = read_group(site, stem, files) if read_here else group
+    return (group if read_here else None), check_group(site, group, termbase, whole_site)
 
 
-def _check_task_in_worker(task: tuple[str, list[tuple[str, str]]]) -> tuple[Group | None, list[Finding]]:
+def _check_task_in_worker(task: Task) -> tuple[Group | None, list[Finding]]:
     return _check_task(_worker_setting, task)
 
 
@@ -103,19 +108,24 @@ def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: st
         else:
             todo.append(((stem, files), key))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    setting = (site, termbase, whole_site, {group.stem: group for group in read or ()})
+    setting = (site, termbase, whole_site)
+    read_by_stem = {group.stem: group for group in read or ()}
+    tasks = [(stem, files, read_by_stem.get(stem)) for (stem, files), _ in todo]
     if len(todo) * 3 >= PARALLEL_FROM and workers > 1:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(*setting, niceness))
-        running = pool.map(_check_task_in_worker, [task for task, _ in todo], chunksize=16)
+        # Fresh interpreters, not copies of this process: a copy of a build process counts its whole
+        # memory again, for as long as the checks run alongside the build.
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(*setting, niceness))
+        running = pool.map(_check_task_in_worker, tasks, chunksize=16)
     else:
-        pool, running = None, [_check_task(setting, task) for task, _ in todo]
+        pool, running = None, [_check_task(setting, task) for task in tasks]
 
     def finish() -> CheckResult:
         done = list(running)
         if pool is not None:
             pool.shutdown()
         for ((stem, _), key), (group, found) in zip(todo, done):
-            group = group or setting[3][stem]
+            group = group or read_by_stem[stem]
             _group_cache[(site.root, stem)] = (key, group, found)
             groups.append(group)
             findings.extend(found)
