@@ -6,7 +6,9 @@ extra language builds that language into a temporary folder; the main build buil
 language meanwhile, then waits for the workers and moves their ``<lang>/`` folders into ``site_dir``.
 Both cores are busy, and a worker's warnings fail a strict build like the main build's own. The
 workers do not read the pages to learn the portal's state: the main build hands it to them
-(``kakehashi.handoff``, sent by ``hooks/translations.py``).
+(``kakehashi.handoff``, sent by ``hooks/translations.py``). A worker leaves the search copies of its
+pages behind and exits; a thread of the main build then runs Pagefind on them, so the worker's memory
+is free while Pagefind (the build's largest process) runs.
 """
 
 import os
@@ -14,17 +16,55 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kakehashi import handoff
-from kakehashi.build_roles import WORKER_ENV, serving, worker_language
-from kakehashi.search_index import BUNDLE_DIR
+from kakehashi.build_roles import SEARCH_COPIES_ENV, WORKER_ENV, serving, worker_language
+from kakehashi.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndex, LanguageIndexer, SearchIndexError
 
 log = get_plugin_logger(__name__)
-_workers = []  # (language, process, output folder)
+
+
+@dataclass
+class _Worker:
+    """One extra language being built in its own process, then indexed by a thread of the main build."""
+
+    code: str
+    process: subprocess.Popen
+    output: Path  # the worker's site folder
+    copies: Path  # its pages' search copies
+    log_text: str = ""
+    index: LanguageIndex | None = None
+    index_error: str | None = None
+    thread: threading.Thread = field(init=False)
+
+    def start_finishing(self) -> None:
+        self.thread = threading.Thread(target=self._finish, name=f"kakehashi-{self.code}", daemon=True)
+        self.thread.start()
+
+    def _finish(self) -> None:
+        """Wait for the worker's exit, then index its language into its site folder."""
+        self.log_text, _ = self.process.communicate()
+        try:
+            if self.process.returncode == 0:
+                indexer = LanguageIndexer(self.code, self.code in CJK_LANGUAGES, self.copies)
+                self.index = indexer.write_bundle(self.output)
+        except SearchIndexError as error:
+            self.index_error = str(error)
+        finally:
+            shutil.rmtree(self.copies, ignore_errors=True)
+
+    def discard(self) -> None:
+        for folder in (self.output, self.copies):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_workers: list[_Worker] = []
 
 
 def _i18n(config):
@@ -51,12 +91,15 @@ def on_config(config):
         if code == i18n.default_language:
             continue
         output = Path(tempfile.mkdtemp(prefix=f".kakehashi-{code}-", dir=parent))
+        copies = Path(tempfile.mkdtemp(prefix=f".kakehashi-{code}-search-", dir=parent))
         command = [sys.executable, "-m", "mkdocs", "build", "-f", config.config_file_path, "-d", str(output)]
         if config.strict:
             command.append("--strict")
-        process = subprocess.Popen(command, env={**environment, WORKER_ENV: code}, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True)
-        _workers.append((code, process, output))
+        process = subprocess.Popen(command, env={**environment, WORKER_ENV: code, SEARCH_COPIES_ENV: str(copies)},
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        worker = _Worker(code, process, output, copies)
+        worker.start_finishing()
+        _workers.append(worker)
     return config
 
 
@@ -72,21 +115,25 @@ def on_post_build(config):
     if worker_language():
         return
     failures = []
-    for code, process, output in _workers:
-        log_text, _ = process.communicate()
-        for line in log_text.splitlines():
+    for worker in _workers:
+        worker.thread.join()
+        for line in worker.log_text.splitlines():
             if line.startswith(("WARNING", "ERROR")):
-                log.warning(f"[{code}] {line}")
-        if process.returncode != 0:
-            failures.append(f"the '{code}' build failed:\n{log_text.strip()}")
+                log.warning(f"[{worker.code}] {line}")
+        if worker.process.returncode != 0:
+            failures.append(f"the '{worker.code}' build failed:\n{worker.log_text.strip()}")
+        elif worker.index_error:
+            failures.append(worker.index_error)
         else:
-            for part in (Path(code), Path(BUNDLE_DIR) / code):  # the pages and their search index
+            if worker.index is not None:
+                log.info(f"search: {worker.index.pages} pages in '{worker.code}' ({worker.index.bytes // 1024} KiB)")
+            for part in (Path(worker.code), Path(BUNDLE_DIR) / worker.code):  # the pages and their search index
                 target = Path(config.site_dir) / part
                 shutil.rmtree(target, ignore_errors=True)
-                if (output / part).exists():
+                if (worker.output / part).exists():
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(output / part, target)
-        shutil.rmtree(output, ignore_errors=True)
+                    os.replace(worker.output / part, target)
+        worker.discard()
     _workers.clear()
     handoff.close_outbox()
     if failures:
@@ -95,9 +142,9 @@ def on_post_build(config):
 
 def on_build_error(error):
     """The main build failed: stop the workers and remove their folders."""
-    for _, process, output in _workers:
-        process.kill()
-        process.communicate()
-        shutil.rmtree(output, ignore_errors=True)
+    for worker in _workers:
+        worker.process.kill()
+        worker.thread.join()
+        worker.discard()
     _workers.clear()
     handoff.close_outbox()

@@ -1,7 +1,9 @@
-"""MkDocs hook: Pagefind search, one index per language, made by the process that builds the language.
+"""MkDocs hook: Pagefind search, one index per language.
 
-Gives the templates ``kk_search_bundles`` (each language's bundle, relative to the language root)
-and indexes each language in the process that builds it (:class:`kakehashi.search_index.LanguageIndexer`).
+Gives the templates ``kk_search_bundles`` (each language's bundle, relative to the language root) and
+keeps a search copy of each page as the process that builds its language writes it
+(:class:`kakehashi.search_index.LanguageIndexer`). The main build runs Pagefind on its own language's
+copies; a language worker leaves its copies to the main build (``hooks/parallel_languages.py``).
 """
 
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi.build_roles import serving
+from kakehashi.build_roles import search_copies, serving
 from kakehashi.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndexer, SearchIndexError, bundle_paths
 from kakehashi.site_config import load_site_config
 
@@ -30,7 +32,7 @@ def on_pre_build(config):
     code = config.theme["language"]
     _indexers.pop(code, None)
     if not (serving() and (Path(config.site_dir) / BUNDLE_DIR / code).is_dir()):
-        _indexers[code] = LanguageIndexer(code, code in CJK_LANGUAGES)
+        _indexers[code] = LanguageIndexer(code, code in CJK_LANGUAGES, search_copies())
 
 
 def on_post_page(output, page, config):
@@ -41,12 +43,12 @@ def on_post_page(output, page, config):
     return output
 
 
-# Before the language workers are collected (-90): each process indexes its own language meanwhile.
+# Before the language workers are collected (-90).
 @event_priority(-80)
 def on_post_build(config):
-    """Write this language's bundle into the site folder (a worker's folder is moved in with it)."""
+    """Write this language's bundle into the site folder (a worker leaves its copies to the main build)."""
     indexer = _indexers.pop(config.theme["language"], None)
-    if indexer is None:
+    if indexer is None or search_copies():
         return
     try:
         index = indexer.write_bundle(Path(config.site_dir))

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 WORKER_ENV = "KAKEHASHI_BUILD_LANGUAGE"
+SEARCH_COPIES_ENV = "KAKEHASHI_SEARCH_COPIES"
 
 
 def worker_language() -> str | None:
     """The language this process builds as a worker, or None in the main build."""
     return os.environ.get(WORKER_ENV) or None
+
+
+def search_copies() -> Path | None:
+    """In a language worker: the folder for its pages' search copies, which the main build indexes
+    once the worker has exited (so that the worker's memory is free while Pagefind runs)."""
+    folder = os.environ.get(SEARCH_COPIES_ENV)
+    return Path(folder) if folder else None
 
 
 def serving() -> bool:

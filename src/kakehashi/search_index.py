@@ -27,7 +27,8 @@ Pagefind reads a *normalised copy* of each page; the published HTML is untouched
    dispositif); diacritics are folded at query time (reglementation -> réglementation).
 
 Nothing here imports MkDocs: ``hooks/search.py`` feeds a :class:`LanguageIndexer` with each page the
-build writes, in the process that builds the page's language.
+build writes, in the process that builds the page's language; Pagefind runs once that language's
+pages are all written, one language at a time.
 """
 
 from __future__ import annotations
@@ -168,12 +169,13 @@ def _pagefind_turn():
 
 
 class LanguageIndexer:
-    """One language's search index, fed page by page as the build writes them, so that each language
-    is indexed in the process that builds it (in parallel) without reading the pages back."""
+    """One language's search index, fed page by page as the build writes them, so that the pages are
+    never read back. ``work``: where the normalised copies go (a new temporary folder by default); a
+    language worker leaves its copies there for the main build to index (``hooks/parallel_languages.py``)."""
 
-    def __init__(self, code: str, segment_cjk: bool):
-        self.code, self.segment_cjk, self.pages = code, segment_cjk, 0
-        self.work = Path(tempfile.mkdtemp(prefix=f"kk-search-{code}-"))
+    def __init__(self, code: str, segment_cjk: bool, work: Path | None = None):
+        self.code, self.segment_cjk = code, segment_cjk
+        self.work = work or Path(tempfile.mkdtemp(prefix=f"kk-search-{code}-"))
 
     def add(self, rel_path: str, html: str) -> None:
         """Keep a normalised copy of a page, if it is searchable and in this language."""
@@ -182,12 +184,12 @@ class LanguageIndexer:
         target = self.work / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(index_html(html, self.segment_cjk), encoding="utf-8")
-        self.pages += 1
 
     def write_bundle(self, site_dir: Path) -> LanguageIndex | None:
-        """Run Pagefind over the pages kept; write ``<site_dir>/pagefind/<code>/``."""
+        """Run Pagefind over the copies kept, then remove them; write ``<site_dir>/pagefind/<code>/``."""
         try:
-            if not self.pages:
+            pages = sum(1 for _ in self.work.rglob("*.html"))
+            if not pages:
                 return None
             bundle = site_dir / BUNDLE_DIR / self.code
             shutil.rmtree(bundle, ignore_errors=True)
@@ -206,7 +208,7 @@ class LanguageIndexer:
             if all(index.get("wasm") for index in entry["languages"].values()):
                 (bundle / "wasm.unknown.pagefind").unlink(missing_ok=True)  # only for languages without a stemmer
             size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-            return LanguageIndex(self.code, self.pages, bundle, size)
+            return LanguageIndex(self.code, pages, bundle, size)
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
 
