@@ -103,7 +103,7 @@ def _find(text: str, termbase, language: str) -> list[Hit]:
     words = set(WORD.findall(lowered))
     candidates = {form for word in words & index.by_word.keys() for form in index.by_word[word] if form.words <= words}
     if index.by_start:
-        starts = {lowered[i : i + 2] for i in range(len(lowered))} & index.by_start.keys()
+        starts = [start for start in index.by_start if start in lowered]
         candidates.update(form for start in starts for form in index.by_start[start] if form.text in lowered)
     same_length = len(lowered) == len(text)  # lower() can lengthen a few rare letters (İ)
     found = [hit for form in candidates for hit in (_occurrences(form, lowered, text) if same_length else

@@ -22,7 +22,7 @@ def _prose(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(_prose(text))]
+    return list(map(str.lower, WORD.findall(_prose(text))))
 
 
 @rule("U001", Severity.ERROR, "paragraph identical to the source")
@@ -64,7 +64,7 @@ def check_wrong_language(ctx: CheckContext):
                 words = _words(block.text)
                 if len(words) < MIN_WORDS:
                     continue
-                theirs = sum(w in FUNCTION_WORDS[other] for w in words)
-                ours = sum(w in FUNCTION_WORDS[variant.language] for w in words)
+                theirs = sum(map(FUNCTION_WORDS[other].__contains__, words))
+                ours = sum(map(FUNCTION_WORDS[variant.language].__contains__, words))
                 if theirs >= 3 and theirs > 2 * ours:
                     yield check_wrong_language.rule.finding(variant.display, block.line, f"this paragraph reads as '{other}', not '{variant.language}'")
