@@ -7,6 +7,7 @@ stem ``guides/x``; this is mkdocs-static-i18n's suffix structure, described here
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 
@@ -18,6 +19,7 @@ class PageGroup:
     variants: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=65536)  # asked for every page by several hooks, per page and per language
 def split_variant(rel_path: str, codes: tuple[str, ...], default: str) -> tuple[str, str]:
     """``guides/x.fr.md`` -> (``guides/x``, ``fr``); ``guides/x.md`` -> (``guides/x``, default)."""
     path = PurePosixPath(rel_path)
@@ -27,6 +29,7 @@ def split_variant(rel_path: str, codes: tuple[str, ...], default: str) -> tuple[
     return str(base), default
 
 
+@lru_cache(maxsize=65536)
 def page_url(stem: str, prefix: str = "") -> str:
     """Directory-style URL of a stem, relative to the site root: ``guides/x/``, ``index`` -> ``""``."""
     parts = PurePosixPath(stem).parts
