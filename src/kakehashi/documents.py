@@ -42,16 +42,17 @@ class Document:
         return self.key_lines.get(key, 1)
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
-    """Read a contributed text file as UTF-8; report BOM, CRLF, size, emptiness and bad bytes."""
+def read_text(path: Path, display: str, data: bytes | None = None) -> tuple[str | None, list[Finding]]:
+    """Read a contributed text file as UTF-8 (``data``: its bytes, if read already); report BOM, CRLF,
+    size, emptiness and bad bytes."""
     def finding(line: int, code: str, message: str, severity=Severity.ERROR) -> Finding:
         return Finding(display, line, 1, code, severity, message)
 
     try:
-        size = path.stat().st_size
+        size = len(data) if data is not None else path.stat().st_size
         if size > MAX_BYTES:
             return None, [finding(1, "F003", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit: split it or remove pasted binary content")]
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as error:
         return None, [finding(1, "F001", f"cannot read file: {error.strerror}")]
     findings = []
@@ -118,9 +119,9 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     return doc, []
 
 
-def load_document(path: Path, display: str) -> tuple[Document | None, list[Finding]]:
-    """Read and parse a page; None when the file cannot be read as text."""
-    text, findings = read_text(path, display)
+def load_document(path: Path, display: str, data: bytes | None = None) -> tuple[Document | None, list[Finding]]:
+    """Read and parse a page (``data``: its bytes, if read already); None when it cannot be read as text."""
+    text, findings = read_text(path, display, data)
     if text is None:
         return None, findings
     doc, more = parse_document(text, display)

@@ -106,10 +106,11 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant
     path = docs_dir / rel
     display = os.path.relpath(path, root)
     try:
-        blob = blob_id(path.read_bytes())
+        data = path.read_bytes()
     except OSError:
-        blob = ""
-    doc, findings = load_document(path, display)
+        data = None
+    doc, findings = load_document(path, display, data)
+    blob = blob_id(data) if data is not None else ""
     return Variant(rel, display, language, blob, doc, None, findings)
 
 
