@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -40,6 +41,14 @@ def make_project(tmp_path: Path, pages: dict[str, str] | None = None, guide: boo
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return tmp_path
+
+
+def load_hook(name: str):
+    """One of the portal's MkDocs hook modules (``hooks/<name>.py``), loaded as MkDocs loads it."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def kakehashi(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -1,8 +1,6 @@
 """hooks/reused_converter.py: one Python-Markdown converter, reset between pages, gives MkDocs the same
 HTML, table of contents and anchors as a new converter for every page."""
 
-import importlib.util
-
 import markdown
 import pytest
 from mkdocs.config import load_config
@@ -10,7 +8,7 @@ from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from project import ROOT
+from project import ROOT, load_hook
 
 # Every extension that keeps state between conversions has something here: footnotes, a table of
 # contents with a repeated title, highlighted code, details, admonitions, attributes.
@@ -47,13 +45,6 @@ Term
 """
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("reused_converter", ROOT / "hooks" / "reused_converter.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def config():
     return load_config(str(ROOT / "mkdocs.yml"))
@@ -78,13 +69,13 @@ def _render_pages(config, module):
 
 def test_every_page_of_the_portal_renders_the_same_with_one_reused_converter(config):
     fresh = _render_pages(config, markdown)
-    reused = _render_pages(config, _hook().ReusingMarkdownModule())
+    reused = _render_pages(config, load_hook("reused_converter").ReusingMarkdownModule())
     assert len(fresh) > 90
     assert reused == fresh
 
 
 def test_stateful_extensions_are_reset_between_pages(config):
-    module = _hook().ReusingMarkdownModule()
+    module = load_hook("reused_converter").ReusingMarkdownModule()
     kwargs = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
     expected = markdown.Markdown(**kwargs).convert(STATEFUL)
     first = module.Markdown(**kwargs).convert(STATEFUL)
