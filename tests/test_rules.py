@@ -164,3 +164,13 @@ def test_checks_give_the_same_findings_in_worker_processes(project):
     finally:
         check_module.PARALLEL_FROM = old
     assert parallel == serial == read_before and any(f.code == "Y001" for f in parallel)
+
+
+def test_pages_are_read_again_only_when_they_change(project):
+    site = load_site_config(project / "mkdocs.yml")
+    first = {g.stem: g for g in load_pageset(site)}
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    again = {g.stem: g for g in load_pageset(site)}
+    assert again["guides/guide"].variants["en"] is first["guides/guide"].variants["en"]  # unchanged: not read again
+    assert again["guides/guide"].variants["ja"] is not first["guides/guide"].variants["ja"]
+    assert again["guides/guide"].variants["ja"].blob != first["guides/guide"].variants["ja"].blob

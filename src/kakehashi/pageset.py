@@ -100,10 +100,22 @@ def pinned_variant(root: Path, blob: str, source: Variant) -> Variant | None:
     return Variant(source.rel, source.display, source.language, blob, parsed[0], parsed[1], [])
 
 
+_variants: dict[tuple[Path, Path, str], tuple[tuple[int, int], Variant]] = {}  # read already: (root, file, language)
+
+
 def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant:
     """Read and hash one page file and parse its front matter (the Markdown is parsed by the checks
-    that need it); bad input becomes findings, never an exception."""
+    that need it); bad input becomes findings, never an exception. A file whose size and modification
+    time have not changed since it was last read in this process is not read again (live reload)."""
     path = docs_dir / rel
+    try:
+        stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    cached = _variants.get((root, path, language))
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1]
     display = os.path.relpath(path, root)
     try:
         data = path.read_bytes()
@@ -111,7 +123,10 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant
         data = None
     doc, findings = load_document(path, display, data)
     blob = blob_id(data) if data is not None else ""
-    return Variant(rel, display, language, blob, doc, None, findings)
+    variant = Variant(rel, display, language, blob, doc, None, findings)
+    if key is not None:
+        _variants[(root, path, language)] = (key, variant)
+    return variant
 
 
 def read_group(site: SiteConfig, stem: str, files: list[tuple[str, str]]) -> Group:
