@@ -25,3 +25,25 @@ def test_performance_table_names_the_sizes_of_the_ratio(tmp_path):
     assert "Build time at 1,600 pages per language divided by the build time at 400: 3.50." in page
     assert "Build time at 1\u202f600 pages per language divided by the build time at 400: 3,50." in french
     assert "| 1\u202f600 | 35,0 | – | 7,0 | 800 | 25,9 | 140,0 |" in french
+    assert "median" not in page  # one run
+
+
+def test_performance_table_says_when_times_are_medians(tmp_path):
+    figures = {"sizes": {"1600": {"build_s": 28.0, "check_s": 7.0, "peak_rss_mb": 800, "html_bytes_per_page": 25900, "site_mb": 140.0}},
+               "stock": {}, "ratio": None, "ratio_sizes": None, "runs": 3}
+    path = tmp_path / "benchmark.json"
+    path.write_text(json.dumps(figures), encoding="utf-8")
+    assert "Build and check times are the median of 3 runs." in render_benchmark(path, lambda text: text)
+
+
+def test_median_of_several_runs(tmp_path, monkeypatch):
+    """measure_size reports the median times and the highest memory of its runs."""
+    from kakehashi.bench import build
+    from kakehashi.bench.measure import Run
+
+    times = iter([1.0, 30.0, 2.0, 20.0, 3.0, 40.0])  # check, build, check, build, check, build
+    memory = iter([100, 700, 100, 900, 100, 800])
+    monkeypatch.setattr(build, "run_measured", lambda *a: Run(next(times), next(memory), 0, ""))
+    monkeypatch.setattr(build, "site_figures", lambda site: (30, 25000.0, 140.0))
+    figures = build.measure_size(tmp_path, 1600, runs=3)
+    assert (figures["build_s"], figures["check_s"], figures["peak_rss_mb"]) == (30.0, 2.0, 900)

@@ -20,6 +20,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from statistics import median
 
 from .corpus import PREFIX, generate_corpus, project_root
 from .measure import run_measured, site_figures
@@ -58,20 +59,26 @@ def ratio_sizes(sizes: list[int]) -> tuple[int | None, int | None]:
     return (min(sizes), max(sizes)) if len(sizes) > 1 else (None, None)
 
 
-def measure_size(corpus: Path, size: int) -> dict:
-    """Check and build one corpus with the real configuration."""
-    _say(f"{size} pages/language: kakehashi check…")
-    check = run_measured([sys.executable, "-m", "kakehashi.cli", "--config", str(corpus / "mkdocs.yml"), "check"], corpus, ENV)
-    _say(f"{size} pages/language: strict build…")
+def measure_size(corpus: Path, size: int, runs: int = 1) -> dict:
+    """Check and build one corpus with the real configuration, ``runs`` times: the median times and the
+    highest peak memory (this machine's speed varies from one run to the next)."""
+    checks, builds = [], []
     site = corpus / "site"
-    build = run_measured(_mkdocs(corpus / "mkdocs.yml", site, strict=True), corpus, ENV)
-    if build.returncode != 0:
-        problems = [line for line in build.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-        raise SystemExit(f"the build of {size} pages per language failed:\n" + "\n".join(problems[:40] or [build.output[-3000:]]))
+    for run in range(1, runs + 1):
+        _say(f"{size} pages/language, run {run}/{runs}: kakehashi check…")
+        checks.append(run_measured([sys.executable, "-m", "kakehashi.cli", "--config", str(corpus / "mkdocs.yml"), "check"], corpus, ENV))
+        _say(f"{size} pages/language, run {run}/{runs}: strict build…")
+        shutil.rmtree(site, ignore_errors=True)
+        build = run_measured(_mkdocs(corpus / "mkdocs.yml", site, strict=True), corpus, ENV)
+        if build.returncode != 0:
+            problems = [line for line in build.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+            raise SystemExit(f"the build of {size} pages per language failed:\n" + "\n".join(problems[:40] or [build.output[-3000:]]))
+        builds.append(build)
     pages, html_per_page, site_mb = site_figures(site)
     return {
-        "build_s": round(build.seconds, 1), "peak_rss_mb": round(build.peak_rss_mb), "html_bytes_per_page": round(html_per_page),
-        "site_mb": round(site_mb, 1), "check_s": round(check.seconds, 1), "check_exit": check.returncode, "pages": pages,
+        "build_s": round(median(b.seconds for b in builds), 1), "peak_rss_mb": round(max(b.peak_rss_mb for b in builds)),
+        "html_bytes_per_page": round(html_per_page), "site_mb": round(site_mb, 1),
+        "check_s": round(median(c.seconds for c in checks), 1), "check_exit": max(c.returncode for c in checks), "pages": pages,
     }
 
 
@@ -134,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stock-sizes", type=int, nargs="*", default=[100, 400], help="sizes for the stock configuration")
     parser.add_argument("--serve", action="store_true", help="also time an edit under `mkdocs serve` at the smallest size")
     parser.add_argument("--publish", action="store_true", help="write data/benchmark.json, shown on the Performance page")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="check and build each size N times and report the median times (default 1)")
     args = parser.parse_args(argv)
     keep = os.environ.get("KAKEHASHI_BENCH_KEEP")
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="kakehashi-bench-"))
@@ -145,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(corpus, ignore_errors=True)
             generate_corpus(corpus, size)
             if size in args.sizes:
-                results[size] = measure_size(corpus, size)
+                results[size] = measure_size(corpus, size, max(args.repeat, 1))
                 if args.serve and size == min(args.sizes):
                     results[size]["serve_edit_s"] = measure_serve_edit(corpus)
             if size in args.stock_sizes:
@@ -165,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     small, large = ratio_sizes(sizes)
     ratio = round(results[large]["build_s"] / results[small]["build_s"], 2) if small else None
     summary = {"sizes": {str(s): results[s] for s in sizes}, "stock": {str(s): t for s, t in stock.items()}, "ratio": ratio,
-               "ratio_sizes": [small, large] if small else None, "cpus": os.cpu_count(), "kept": str(workdir) if keep else None}
+               "ratio_sizes": [small, large] if small else None, "runs": max(args.repeat, 1), "cpus": os.cpu_count(),
+               "kept": str(workdir) if keep else None}
     if args.publish:
         root = project_root()
         (root / "data" / "benchmark.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")

@@ -39,4 +39,6 @@ def render_benchmark(figures_file: Path, _: Callable[[str], str], locale: str = 
         small, large = data["ratio_sizes"]
         lines += ["", _("Build time at %(large)s pages per language divided by the build time at %(small)s: %(ratio)s.")
                   % {"large": number(large), "small": number(small), "ratio": number(data["ratio"], 2)}]
+    if data.get("runs", 1) > 1:
+        lines += ["", _("Build and check times are the median of %(runs)s runs.") % {"runs": number(data["runs"])}]
     return chart + "\n" + "\n".join(lines) + "\n"
