@@ -116,6 +116,7 @@ def current_portal(site: SiteConfig) -> PortalState:
     """The state computed last for this site (by ``portal_state`` at the start of the build), or the
     one this process expects from another."""
     if site.root in _incoming:
-        _cache[site.root] = (_fingerprint(site), _incoming.pop(site.root)())
+        # No fingerprint: a received state is never taken as current by a later ``portal_state``.
+        _cache[site.root] = ((), _incoming.pop(site.root)())
     cached = _cache.get(site.root)
     return cached[1] if cached else portal_state(site)[0]

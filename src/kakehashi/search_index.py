@@ -153,7 +153,8 @@ def page_language(html: str) -> str | None:
 
 
 #: Pagefind holds a whole language's index in memory (300–500 MB at 1,600 pages): the languages
-#: built in parallel take turns to run it, so that the build stays under 1 GB.
+#: take turns to run it (the main build indexes its own and its workers' languages in threads, and
+#: other builds may run on the same machine), so that a build stays under 1 GB.
 PAGEFIND_LOCK = Path(tempfile.gettempdir()) / "kakehashi-pagefind.lock"
 
 
