@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT
 from kakehashi.data_rules import DATA_RULES, check_events, check_partners
-from kakehashi.datafiles import SEVERITY
+from kakehashi.datafiles import SEVERITY, read_record, validator
 from kakehashi.findings import Severity
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
@@ -101,6 +101,15 @@ def only(findings, code):
 def test_valid_files_have_no_finding(root):
     assert event_findings(root, "sample-fair-2027.yaml", EVENT) == []
     assert partner_findings(root, "sample-company.yaml", PARTNER) == []
+
+
+def test_a_data_file_is_read_again_only_when_it_changes(root):
+    path = root / "data" / "events" / "sample-fair-2027.yaml"
+    path.write_text(EVENT, encoding="utf-8")
+    check = validator(root / "data" / "schemas", "event")
+    first, _ = read_record(path, root, check)
+    assert first is not None and read_record(path, root, check)[0] is first
+    assert only(event_findings(root, path.name, EVENT.replace("Lyon", "Lyon\n  xx: Lyon")), "D003").line == 14
 
 
 def test_the_real_data_is_clean():

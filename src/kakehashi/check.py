@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .file_stamps import StampCache, file_stamp
 from .findings import Finding, Severity
 from .markdown_model import parse_structure
 from .pageset import Group, page_files, read_group
@@ -29,7 +30,7 @@ class CheckResult:
 
 
 PARALLEL_FROM = 400  # pages; below this, starting worker processes costs more than it saves
-_group_cache: dict[tuple[Path, str], tuple[tuple, Group, list[Finding]]] = {}
+_group_cache: StampCache[tuple[Group, list[Finding]]] = StampCache()  # by (root, stem)
 
 
 def _group_rules():
@@ -96,17 +97,17 @@ def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: st
     termbase_path = site.root / "data" / "termbase.yaml"
     termbase, findings = load_termbase(termbase_path, site.codes)
     findings = [_relative(f, site.root) for f in findings]
-    termbase_key = termbase_path.stat().st_mtime_ns if termbase_path.is_file() else 0
+    termbase_stamp = file_stamp(termbase_path) or (0, 0)  # (0, 0): no termbase
     whole_site = paths is None
     groups, todo = [], []
     for stem, files in page_files(site, paths).items():
-        key = (termbase_key, whole_site, tuple((rel, *_stat(site.docs_dir / rel)) for rel, _ in files))
-        cached = _group_cache.get((site.root, stem))
-        if cached and cached[0] == key:
-            groups.append(cached[1])
-            findings.extend(cached[2])
+        stamps = (termbase_stamp, whole_site, *((rel, file_stamp(site.docs_dir / rel)) for rel, _ in files))
+        cached = _group_cache.lookup((site.root, stem), stamps)
+        if cached is not None:
+            groups.append(cached[0])
+            findings.extend(cached[1])
         else:
-            todo.append(((stem, files), key))
+            todo.append(((stem, files), stamps))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     setting = (site, termbase, whole_site)
     read_by_stem = {group.stem: group for group in read or ()}
@@ -124,9 +125,9 @@ def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: st
         done = list(running)
         if pool is not None:
             pool.shutdown()
-        for ((stem, _), key), (group, found) in zip(todo, done):
+        for ((stem, _), stamps), (group, found) in zip(todo, done):
             group = group or read_by_stem[stem]
-            _group_cache[(site.root, stem)] = (key, group, found)
+            _group_cache.keep((site.root, stem), stamps, (group, found))
             groups.append(group)
             findings.extend(found)
         ctx = CheckContext(site=site, groups=groups, termbase=termbase, whole_site=whole_site, paths=list(paths or []))
@@ -137,11 +138,6 @@ def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: st
         return CheckResult(sorted(set(kept)), sorted(groups, key=lambda g: g.stem), termbase)
 
     return finish
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
 
 
 def _relative(finding: Finding, root: Path) -> Finding:

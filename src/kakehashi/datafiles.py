@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .file_stamps import StampCache, file_stamp
 from .findings import Finding, Severity
 from .yaml_source import YamlDoc, YamlReadError, read_yaml_file
 
@@ -78,8 +79,17 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+_records: StampCache[tuple[Record | None, list[Finding]]] = StampCache()
+
+
 def read_record(path: Path, root: Path, check: Draft202012Validator) -> tuple[Record | None, list[Finding]]:
-    """Read one YAML file and validate it; the Record is None when the file cannot be used."""
+    """Read one YAML file and validate it; the Record is None when the file cannot be used. A file
+    unchanged since it was last read against the same validator is not read again (live reload)."""
+    record, findings = _records.get((path, root), (file_stamp(path), check), lambda: _read_record(path, root, check))
+    return record, list(findings)
+
+
+def _read_record(path: Path, root: Path, check: Draft202012Validator) -> tuple[Record | None, list[Finding]]:
     display = display_path(path, root)
     try:
         doc = read_yaml_file(path)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 
 from .documents import Document, load_document, parse_document
+from .file_stamps import StampCache, file_stamp
 from .findings import Finding
 from .markdown_model import Structure, parse_structure
 from .pages import split_variant
@@ -100,7 +101,7 @@ def pinned_variant(root: Path, blob: str, source: Variant) -> Variant | None:
     return Variant(source.rel, source.display, source.language, blob, parsed[0], parsed[1], [])
 
 
-_variants: dict[tuple[Path, Path, str], tuple[tuple[int, int], Variant]] = {}  # read already: (root, file, language)
+_variants: StampCache[Variant] = StampCache()  # read already, by (root, file, language)
 
 
 def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant:
@@ -108,14 +109,10 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant
     that need it); bad input becomes findings, never an exception. A file whose size and modification
     time have not changed since it was last read in this process is not read again (live reload)."""
     path = docs_dir / rel
-    try:
-        stat = path.stat()
-        key = (stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        key = None
-    cached = _variants.get((root, path, language))
-    if key is not None and cached is not None and cached[0] == key:
-        return cached[1]
+    return _variants.get((root, path, language), (file_stamp(path),), lambda: _read_variant(path, root, rel, language))
+
+
+def _read_variant(path: Path, root: Path, rel: str, language: str) -> Variant:
     display = os.path.relpath(path, root)
     try:
         data = path.read_bytes()
@@ -123,10 +120,7 @@ def load_variant(docs_dir: Path, root: Path, rel: str, language: str) -> Variant
         data = None
     doc, findings = load_document(path, display, data)
     blob = blob_id(data) if data is not None else ""
-    variant = Variant(rel, display, language, blob, doc, None, findings)
-    if key is not None:
-        _variants[(root, path, language)] = (key, variant)
-    return variant
+    return Variant(rel, display, language, blob, doc, None, findings)
 
 
 def read_group(site: SiteConfig, stem: str, files: list[tuple[str, str]]) -> Group:

@@ -15,6 +15,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from .documents import SAFE_LOADER
+from .file_stamps import StampCache, file_stamp
 from .findings import Finding, Severity
 
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -59,8 +60,22 @@ def uses(text: str, forms: tuple[str, ...]) -> re.Match | None:
     return None
 
 
+_termbases: StampCache[tuple[list[Concept], list[Finding]]] = StampCache()
+
+
 def load_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept], list[Finding]]:
-    """Read and validate the termbase; problems become findings with the entry's line."""
+    """Read and validate the termbase; problems become findings with the entry's line. The same
+    termbase is returned while the file and its schema are unchanged (live reload)."""
+    stamps = (file_stamp(path), file_stamp(_schema_path(path)))
+    concepts, findings = _termbases.get((path, languages), stamps, lambda: _read_termbase(path, languages))
+    return concepts, list(findings)
+
+
+def _schema_path(path: Path) -> Path:
+    return path.parent / "schemas" / "termbase.schema.json"
+
+
+def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept], list[Finding]]:
     display = str(path)
     if not path.is_file():
         return [], []
@@ -73,7 +88,7 @@ def load_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Finding(display, mark.line + 1 if mark else 1, 1, "D100", Severity.ERROR, f"termbase is not valid YAML: {getattr(error, 'problem', error)}")]
-    validator = Draft202012Validator(json.loads((path.parent / "schemas" / "termbase.schema.json").read_text(encoding="utf-8")))
+    validator = Draft202012Validator(json.loads(_schema_path(path).read_text(encoding="utf-8")))
     findings, concepts, seen = [], [], set()
     lines = [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
     for error in validator.iter_errors(data):
