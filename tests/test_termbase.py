@@ -8,6 +8,13 @@ from kakehashi.termbase import load_termbase, term_pattern
 LANGUAGES = ("en", "fr", "ja")
 
 
+def test_either_apostrophe_matches_either():
+    for form in ("d'AMM", "d’AMM"):
+        assert term_pattern(form).search("la demande d’AMM")
+        assert term_pattern(form).search("la demande d'AMM")
+        assert not term_pattern(form).search("la demande dxAMM")
+
+
 def test_latin_forms_match_whole_words_only():
     assert term_pattern("MAH").search("the mah must")
     assert not term_pattern("MAH").search("a MAHOGANY desk")

@@ -19,6 +19,7 @@ from .file_stamps import StampCache, file_stamp
 from .findings import Finding, Severity
 
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+APOSTROPHE = re.compile("['’]")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Concept:
 @lru_cache(maxsize=4096)
 def term_pattern(term: str) -> re.Pattern:
     """Case-insensitive match; Latin-script terms only as whole words (MAH, not inside MAHOGANY)."""
-    escaped = re.escape(term).replace("\\'", "['’]").replace("’", "['’]")
+    escaped = APOSTROPHE.sub("['’]", re.escape(term))  # either apostrophe matches either
     if LATIN.search(term):
         # Whole words of Latin script; a neighbouring kana or kanji is a boundary (PMDAや, GDPRに).
         return re.compile(rf"(?<![A-Za-z0-9À-ÿ-]){escaped}(?![A-Za-z0-9À-ÿ-])", re.IGNORECASE)

@@ -52,7 +52,12 @@ class _Form:
     term: str  # the approved term of the concept this form belongs to
     forbidden: bool
     words: frozenset[str] | None  # Latin forms: words that must all be in a text for it to match
-    pattern: re.Pattern
+    written: str  # as the termbase writes it
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """Case-insensitive pattern, compiled only for the rare text that lower() lengthens."""
+        return term_pattern(self.written)
 
 
 @dataclass
@@ -74,7 +79,7 @@ def _index(termbase, language: str) -> _FormIndex:
     index = _FormIndex({}, {})
     for form, term, forbidden in _forms(termbase, language):
         words = frozenset(WORD.findall(_key(form)))
-        prepared = _Form(_key(form), term, forbidden, words if LATIN.search(form) else None, term_pattern(form))
+        prepared = _Form(_key(form), term, forbidden, words if LATIN.search(form) else None, form)
         if prepared.words:
             index.by_word.setdefault(max(prepared.words, key=len), []).append(prepared)
         else:
