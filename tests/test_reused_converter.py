@@ -3,6 +3,7 @@ HTML, table of contents and anchors as a new converter for every page."""
 
 import markdown
 import pytest
+from hypothesis import given, settings, strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
@@ -84,3 +85,39 @@ def test_stateful_extensions_are_reset_between_pages(config):
     assert first == second == expected
     assert module.Markdown(**kwargs) is module.Markdown(**kwargs)
     assert module.Markdown(extensions=list(config.markdown_extensions), extension_configs=config.mdx_configs) is not module.Markdown(**kwargs)
+
+
+@pytest.fixture(scope="module")
+def converters(config):
+    kwargs = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
+    return (lambda: markdown.Markdown(**kwargs)), load_hook("reused_converter").ReusingMarkdownModule().Markdown(**kwargs)
+
+
+# What inline patterns need, and near misses: bare !, ], ^, @, :, ;, #, single spaces before line ends, kana.
+TEXT = st.lists(st.sampled_from(list("ab xyz9!]^@:;#/.-+=\"'\n\t()*_`\\[<&") + ["&amp;", "&#42;", "ノーティファイド", "évaluée", "  \n"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_no_inline_pattern_matches_a_text_without_what_it_needs(converters, text):
+    hook = load_hook("reused_converter")
+    registry = converters[0]().inlinePatterns
+    trigger = hook._trigger(registry)
+    assert trigger is not None  # every pattern of the portal's converter is known
+    if trigger.search(text) is None:
+        assert [name for name in hook.PATTERN_NEEDS if name in registry and registry[name].compiled_re.search(text)] == []
+
+
+FRAGMENTS = st.sampled_from([
+    "word", "語", " ", "  \n", "\n", "\n\n", "*", "**", "_", "__", "`", "``", "\\", "\\*", "[", "]", "(", ")",
+    "[link](other.md)", "![img](a.png)", "[^1]", "\n\n[^1]: Note.\n", "<b>", "</b>", "<https://example.org>",
+    "<a@b.eu>", "&amp;", "&#42;", "&", "<", "# ", "- ", "1. ", "| a | b |\n|---|---|\n| 1 | 2 |\n", "!!! note\n    ",
+])
+
+
+# A few kinds of fragment per text, so that some paragraphs hold only one kind of markup.
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, min_size=1, max_size=4).flatmap(lambda kinds: st.lists(st.sampled_from(kinds), max_size=30)).map("".join))
+def test_generated_markdown_converts_as_with_a_new_converter(converters, text):
+    fresh, reused = converters
+    assert reused.reset().convert(text) == fresh().convert(text)
