@@ -2,11 +2,15 @@
 
 glossary (termbase), guide-list (Guides page), translation-status (chart and table), rules (rule
 reference), benchmark (Performance page). The content comes from the core, rendered in the language being built.
+Under ``make serve``, the pages made from data files are rebuilt on every reload.
 """
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from kakehashi.bench.report import render_benchmark
+from kakehashi.build_roles import serving
 from kakehashi.glossary import render_glossary
 from kakehashi.guide_index import render_guide_list
 from kakehashi.markup import fill_markers
@@ -15,6 +19,25 @@ from kakehashi.rule_reference import render_rule_reference
 from kakehashi.site_config import load_site_config
 from kakehashi.status import render_status_section
 from kakehashi.ui_text import translations
+
+
+# Markers filled from data/ (watched by make serve). The others (guide list, translation status) follow
+# the pages, and a live reload leaves them as they were, like MkDocs' navigation: rebuilding them all
+# on every reload made an edit take 0.7 s longer to show at 400 pages per language.
+FROM_DATA = ("events", "partners", "glossary")
+
+
+# After mkdocs-static-i18n's on_files (-100), which replaces every file with its copy for the language.
+@event_priority(-110)
+def on_files(files, config):
+    """Under ``make serve`` (``mkdocs serve --dirty``), a page made from data files is rebuilt on every
+    reload, even if its own file did not change: the data may have."""
+    if serving():
+        generated = current_portal(load_site_config(Path(config.config_file_path))).pages_with_markers(FROM_DATA)
+        for file in files.documentation_pages():
+            if file.src_uri in generated:
+                file.is_modified = lambda: True
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from conftest import build_site
-from project import make_project
+from project import ROOT, make_project
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +109,17 @@ def test_make_serve_shows_an_edit(tmp_path):
     project = make_project(tmp_path)
     seconds = measure_serve_edit(project, "guides/guide", timeout=120)
     assert seconds < 120
+
+
+def test_make_serve_shows_an_edit_of_a_data_file(tmp_path):
+    """`make serve` watches data/ too: an event edited in its YAML file is shown changed on the events page."""
+    from kakehashi.bench.build import measure_serve_edit
+    project = make_project(tmp_path, pages={"events/index.md": (ROOT / "docs/events/index.md").read_text(encoding="utf-8")})
+    event = project / "data/events/bio-europe-spring-2027.yaml"
+    event.parent.mkdir()
+    shutil.copy(ROOT / "data/events" / event.name, event)
+
+    def retitle(token):
+        event.write_text(event.read_text(encoding="utf-8").replace("BIO-Europe Spring 2027 in Lyon", token, 1), encoding="utf-8")
+
+    assert measure_serve_edit(project, "events", timeout=120, edit=retitle) < 120

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import CheckResult, start_checks
+from .markup import MARKER
 from .pages import PageGroup
 from .pageset import Group, load_pageset
 from .site_config import SiteConfig
@@ -46,6 +47,16 @@ class PortalState:
             for group in self.groups.values()
             for variant in group.variants.values()
             if variant.doc is not None and variant.doc.front_matter_ok and variant.doc.front_matter
+        }
+
+    def pages_with_markers(self, names: tuple[str, ...]) -> set[str]:
+        """The pages (paths relative to docs_dir) with a ``<!-- kakehashi:NAME -->`` marker of one of
+        ``names``: their content is made from files that may change while they do not."""
+        return {
+            variant.rel
+            for group in self.groups.values()
+            for variant in group.variants.values()
+            if variant.doc is not None and any(match["name"] in names for match in MARKER.finditer(variant.doc.text))
         }
 
     def __getstate__(self) -> dict:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from statistics import median
 
@@ -99,8 +100,10 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure_serve_edit(corpus: Path, stem: str = f"guides/{PREFIX}00001", timeout: float = 300) -> float:
-    """Seconds from saving an edit of the English page ``stem`` to ``mkdocs serve`` serving the change."""
+def measure_serve_edit(corpus: Path, stem: str = f"guides/{PREFIX}00001", timeout: float = 300,
+                       edit: Callable[[str], None] | None = None) -> float:
+    """Seconds from saving an edit to ``mkdocs serve`` serving the English page ``stem`` with the change.
+    ``edit(token)`` makes an edit that puts ``token`` in that page; by default, a line added to the page."""
     port = _free_port()
     # As `make serve` runs it.
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(corpus / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
@@ -115,7 +118,10 @@ def measure_serve_edit(corpus: Path, stem: str = f"guides/{PREFIX}00001", timeou
         page = corpus / "docs" / f"{stem}.md"
         token = f"edited-{time.time_ns()}"
         _say("serve: waiting for the edited page…")
-        page.write_text(page.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
+        if edit is None:
+            page.write_text(page.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
+        else:
+            edit(token)
         start = time.monotonic()
         while token not in _fetch(url):
             if time.monotonic() - start > timeout:
