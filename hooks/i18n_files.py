@@ -59,7 +59,7 @@ def create_i18n_file(file, current_language, default_language, all_languages, co
             dest = _join(parent, base)
     if posixpath.basename(dest).endswith("README.html"):
         dest = _join(posixpath.dirname(dest), "index.html")
-    new.dest_uri = _join(locale_site_dir, dest) if locale_site_dir else dest
+    new.dest_uri = _join(locale_site_dir, dest)
     new.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, new.dest_uri))
     new.name = "index" if name == "README" else name
     new.url = new._get_url(config.use_directory_urls)  # (never the site root's "./" with a language folder)

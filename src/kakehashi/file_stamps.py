@@ -1,7 +1,7 @@
 """Work done on a file, reused while the file stays as it was.
 
 A live reload (``mkdocs serve``) rebuilds the portal in the same process after each edit. What was
-read or computed from a file whose size and modification time have not changed since is reused, so a
+read or computed from a file whose size, modification time and inode have not changed is reused, so a
 rebuild costs what the edit changed, not what the portal holds.
 """
 
