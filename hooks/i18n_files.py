@@ -34,9 +34,9 @@ def _join(parent: str, name: str) -> str:
 
 def create_i18n_file(file, current_language, default_language, all_languages, config):
     """``mkdocs_static_i18n.suffix.create_i18n_file``: the copy of ``file`` for ``current_language``."""
-    new = File(os.path.normpath(file.src_uri), config.docs_dir, os.path.normpath(file.dest_uri), config.use_directory_urls,
-               dest_uri=file.dest_uri, inclusion=file.inclusion)
     dest = os.path.normpath(file.dest_uri)
+    new = File(os.path.normpath(file.src_uri), config.docs_dir, dest, config.use_directory_urls,
+               dest_uri=file.dest_uri, inclusion=file.inclusion)
     name = new.name
     locale, localization = default_language, None
     locale_site_dir = current_language if current_language != default_language else ""

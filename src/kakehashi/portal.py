@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .check import CheckResult, start_checks
@@ -49,15 +50,22 @@ class PortalState:
             if variant.doc is not None and variant.doc.front_matter_ok and variant.doc.front_matter
         }
 
-    def pages_with_markers(self, names: tuple[str, ...]) -> set[str]:
-        """The pages (paths relative to docs_dir) with a ``<!-- kakehashi:NAME -->`` marker of one of
-        ``names``: their content is made from files that may change while they do not."""
-        return {
-            variant.rel
+    @cached_property
+    def markers(self) -> dict[str, frozenset[str]]:
+        """The ``<!-- kakehashi:NAME -->`` marker names of each page that has any, by path relative to
+        docs_dir (read once per state, for all the languages built from it)."""
+        found = {
+            variant.rel: frozenset(match["name"] for match in MARKER.finditer(variant.doc.text))
             for group in self.groups.values()
             for variant in group.variants.values()
-            if variant.doc is not None and any(match["name"] in names for match in MARKER.finditer(variant.doc.text))
+            if variant.doc is not None
         }
+        return {rel: names for rel, names in found.items() if names}
+
+    def pages_with_markers(self, names: tuple[str, ...]) -> set[str]:
+        """The pages with a marker of one of ``names``: their content is made from files that may
+        change while they do not."""
+        return {rel for rel, found in self.markers.items() if not found.isdisjoint(names)}
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "checking": None}  # the running checks stay in this process
