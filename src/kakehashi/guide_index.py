@@ -9,7 +9,10 @@ from .page_meta import as_date
 from .pageset import Group
 from .ui_text import long_date
 
-CATEGORY_ORDER = ("orientation", "regulation", "market-access", "company-setup", "data-protection", "trade")
+CATEGORY_ORDER = (
+    "orientation", "regulation", "market-access", "clinical-research", "company-setup",
+    "data-protection", "intellectual-property", "funding", "trade",
+)
 
 
 def category_titles(_: Callable[[str], str]) -> dict[str, str]:
@@ -18,8 +21,11 @@ def category_titles(_: Callable[[str], str]) -> dict[str, str]:
         "orientation": _("Start here"),
         "regulation": _("Regulation"),
         "market-access": _("Market access and reimbursement"),
+        "clinical-research": _("Clinical research"),
         "company-setup": _("Setting up a company"),
         "data-protection": _("Data protection"),
+        "intellectual-property": _("Intellectual property"),
+        "funding": _("Funding"),
         "trade": _("Trade agreements"),
     }
 

@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 from ..findings import Severity
 from .registry import CheckContext, rule
 
-SHARED_KEYS = ("category", "jurisdiction", "audience", "last_verified", "tags")
+SHARED_KEYS = ("category", "jurisdiction", "audience", "products", "last_verified", "review_interval_months", "tags")
 
 
 def page_type(stem: str) -> str:
