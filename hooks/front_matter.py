@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure import pages
 from mkdocs.utils import meta
 
-from kakehashi.portal import current_portal
+from kakehashi.build.portal import current_portal
 from kakehashi.site_config import load_site_config
 
 

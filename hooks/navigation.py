@@ -3,7 +3,7 @@
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from kakehashi.navigation import nav_sort_key
+from kakehashi.render.navigation import nav_sort_key
 
 
 def _stem(item, config) -> str:

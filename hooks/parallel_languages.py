@@ -6,7 +6,7 @@ extra language builds that language into a temporary folder; the main build buil
 language meanwhile, then waits for the workers and moves their ``<lang>/`` folders into ``site_dir``.
 Both cores are busy, and a worker's warnings fail a strict build like the main build's own. The
 workers do not read the pages to learn the portal's state: the main build hands it to them
-(``kakehashi.handoff``, sent by ``hooks/translations.py``). A worker leaves the search copies of its
+(``kakehashi.build.handoff``, sent by ``hooks/translations.py``). A worker leaves the search copies of its
 pages behind and exits; a thread of the main build then runs Pagefind on them, so the worker's memory
 is free while Pagefind (the build's largest process) runs.
 """
@@ -23,9 +23,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi import handoff
-from kakehashi.build_roles import SEARCH_COPIES_ENV, WORKER_ENV, serving, worker_language
-from kakehashi.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndex, LanguageIndexer, SearchIndexError
+from kakehashi.build import handoff
+from kakehashi.build.roles import SEARCH_COPIES_ENV, WORKER_ENV, serving, worker_language
+from kakehashi.build.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndex, LanguageIndexer, SearchIndexError
 
 log = get_plugin_logger(__name__)
 

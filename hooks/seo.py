@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from kakehashi.build_roles import finishing_build
-from kakehashi.portal import current_portal
-from kakehashi.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
+from kakehashi.build.roles import finishing_build
+from kakehashi.build.portal import current_portal
+from kakehashi.render.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
 from kakehashi.site_config import load_site_config
 
 

@@ -8,7 +8,7 @@ the template's source, so an edited override is compiled again.
 
 from jinja2 import BytecodeCache
 
-from kakehashi.file_stamps import process_cache
+from kakehashi.build.stamps import process_cache
 
 _compiled = process_cache("jinja-bytecode")
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import long_date, translations
+from kakehashi.render.ui_text import long_date, translations
 
 
 def on_env(env, config, files):

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 from kakehashi.bench.corpus import LANGUAGES, PREFIX, generate_corpus
-from kakehashi.pins import blob_id
+from kakehashi.content.pins import blob_id
 
 ANCHOR = re.compile(r"^(#+) .* \{#([a-z0-9-]+)\}$", re.M)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 
-from kakehashi.pins import blob_id
+from kakehashi.content.pins import blob_id
 from project import kakehashi
 
 

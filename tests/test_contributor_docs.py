@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi.check import run_checks
-from kakehashi.cli import build_parser
+from kakehashi.checks.engine import run_checks
+from kakehashi.cli.commands import build_parser
 from kakehashi.site_config import load_site_config
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,11 @@ import pytest
 from icalendar import Calendar
 
 from conftest import ROOT, serious_accessibility_violations
-from kakehashi.events import load_events
-from kakehashi.events_html import render_events
-from kakehashi.partners import find_matches, load_partners
-from kakehashi.partners_html import render_directory
-from kakehashi.ui_text import date_range
+from kakehashi.data.events import load_events
+from kakehashi.render.events_page import render_events
+from kakehashi.data.partners import find_matches, load_partners
+from kakehashi.render.partners_page import render_directory
+from kakehashi.render.ui_text import date_range
 from test_events_calendar import NOW, make_event
 from test_partner_directory import make_partner
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT
-from kakehashi.data_rules import DATA_RULES, check_events, check_partners
-from kakehashi.datafiles import SEVERITY, read_record, validator
-from kakehashi.findings import Severity
+from kakehashi.checks.data_rules import DATA_RULES, check_events, check_partners
+from kakehashi.data.records import SEVERITY, read_record, validator
+from kakehashi.checks.findings import Severity
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kakehashi.check import run_checks
-from kakehashi.documents import load_document, parse_document
-from kakehashi.facts import extract_facts
-from kakehashi.markdown_model import parse_structure
+from kakehashi.checks.engine import run_checks
+from kakehashi.content.documents import load_document, parse_document
+from kakehashi.content.facts import extract_facts
+from kakehashi.content.markdown_model import parse_structure
 from kakehashi.site_config import load_site_config
-from kakehashi.typography import fix_line
+from kakehashi.content.typography import fix_line
 from project import make_project
 
 GOOD = "---\ntitle: A page\ndescription: A page about something, long enough.\n---\n\nBody.\n"
@@ -79,7 +79,7 @@ def test_structure_takes_from_inline_parsing_what_a_full_parse_gives(source):
     """Inline Markdown is parsed only where a link, image or HTML can start: same structure as a full parse."""
     from markdown_it import MarkdownIt
 
-    from kakehashi import markdown_model
+    from kakehashi.content import markdown_model
 
     quick = parse_structure(source)
     saved, markdown_model._MD = markdown_model._MD, MarkdownIt("commonmark", {"html": True}).enable("table")

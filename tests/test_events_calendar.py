@@ -10,13 +10,13 @@ import pytest
 from icalendar import Calendar
 
 from conftest import ROOT
-from kakehashi.atom import ATOM, atom_feed, event_entries, guide_entries
-from kakehashi.events import Event, Source, load_events, split_upcoming
-from kakehashi.events_html import render_events, when_text
-from kakehashi.ical import calendar
-from kakehashi.portal import portal_state
+from kakehashi.render.feeds import ATOM, atom_feed, event_entries, guide_entries
+from kakehashi.data.events import Event, Source, load_events, split_upcoming
+from kakehashi.render.events_page import render_events, when_text
+from kakehashi.render.calendar import calendar
+from kakehashi.build.portal import portal_state
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import translations
+from kakehashi.render.ui_text import translations
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
 _ = gettext.NullTranslations().gettext

@@ -1,7 +1,7 @@
 """Facts normalisation across languages and the typography fixer."""
 
-from kakehashi.facts import extract_facts
-from kakehashi.typography import NBSP, NNBSP, fix_body, fix_line
+from kakehashi.content.facts import extract_facts
+from kakehashi.content.typography import NBSP, NNBSP, fix_body, fix_line
 
 
 def values(text):

@@ -4,7 +4,7 @@ exactly as its own parser would give them."""
 import pytest
 from mkdocs.utils import meta
 
-from kakehashi.portal import portal_state
+from kakehashi.build.portal import portal_state
 from kakehashi.site_config import load_site_config
 from project import ROOT, load_hook
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from kakehashi.check import run_checks
-from kakehashi.glossary import render_glossary
-from kakehashi.guide_index import render_guide_list
-from kakehashi.markup import fill_markers
-from kakehashi.rule_reference import render_rule_reference
-from kakehashi.rules import REGISTRY
+from kakehashi.checks.engine import run_checks
+from kakehashi.render.glossary import render_glossary
+from kakehashi.render.guide_list import render_guide_list
+from kakehashi.render.markup import fill_markers
+from kakehashi.render.rule_reference import render_rule_reference
+from kakehashi.checks.rules import REGISTRY
 from kakehashi.site_config import load_site_config
-from kakehashi.status import chart_svg, render_status_section, status_table
-from kakehashi.termbase import Concept, Term
+from kakehashi.content.status import chart_svg, render_status_section, status_table
+from kakehashi.data.termbase import Concept, Term
 from project import make_project
 
 

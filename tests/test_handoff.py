@@ -1,10 +1,10 @@
-"""kakehashi.handoff: the main build hands what it read to its language workers through a file."""
+"""kakehashi.build.handoff: the main build hands what it read to its language workers through a file."""
 
 import os
 
 import pytest
 
-from kakehashi import handoff
+from kakehashi.build import handoff
 
 
 def test_a_worker_receives_what_the_main_build_sends(tmp_path, monkeypatch):

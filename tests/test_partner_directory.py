@@ -6,8 +6,8 @@ import gettext
 import re
 
 from conftest import ROOT
-from kakehashi.partners import Partner, find_matches, load_partners
-from kakehashi.partners_html import render_directory
+from kakehashi.data.partners import Partner, find_matches, load_partners
+from kakehashi.render.partners_page import render_directory
 
 _ = gettext.NullTranslations().gettext
 

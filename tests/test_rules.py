@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kakehashi.check import run_checks
-from kakehashi.pageset import load_pageset
-from kakehashi.pins import blob_id
-from kakehashi.rules import REGISTRY
+from kakehashi.checks.engine import run_checks
+from kakehashi.content.groups import load_pageset
+from kakehashi.content.pins import blob_id
+from kakehashi.checks.rules import REGISTRY
 from kakehashi.site_config import load_site_config
 
 
@@ -153,7 +153,7 @@ def test_a_second_run_reuses_unchanged_pages_and_sees_edits(project):
 def test_checks_give_the_same_findings_in_worker_processes(project):
     edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
     site = load_site_config(project / "mkdocs.yml")
-    from kakehashi import check as check_module
+    from kakehashi.checks import engine as check_module
     check_module._group_cache.clear()
     serial = run_checks(site, jobs=1).findings
     check_module._group_cache.clear()

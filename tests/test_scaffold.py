@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from kakehashi.check import run_checks
-from kakehashi.pins import blob_id
-from kakehashi.scaffold import ScaffoldError, guide_choices, new_guide_request
+from kakehashi.checks.engine import run_checks
+from kakehashi.content.pins import blob_id
+from kakehashi.cli.scaffold import ScaffoldError, guide_choices, new_guide_request
 from kakehashi.site_config import load_site_config
 from project import ROOT, kakehashi
 
@@ -109,7 +109,7 @@ def test_never_overwrites_any_language(project):
 
 
 def test_a_late_collision_undoes_what_was_written(project, monkeypatch):
-    from kakehashi import scaffold
+    from kakehashi.cli import scaffold
     site = load_site_config(project / "mkdocs.yml")
     files = scaffold.plan_guide(site, new_guide_request(site, "race", "en", stubs=True))
     files[2].path.write_text("someone else's file\n", encoding="utf-8")
@@ -125,7 +125,7 @@ def test_a_template_that_breaks_the_schema_is_refused(project):
     schema["required"].append("owner")
     schema_file.write_text(json.dumps(schema), encoding="utf-8")
     site = load_site_config(project / "mkdocs.yml")
-    from kakehashi.scaffold import plan_guide
+    from kakehashi.cli.scaffold import plan_guide
     with pytest.raises(ScaffoldError, match="no longer matches"):
         plan_guide(site, new_guide_request(site, "anything", "en"))
 
@@ -150,8 +150,8 @@ def data_project(project):
 
 
 def test_new_event_and_partner_pass_their_schemas_and_wait_for_their_todos(data_project):
-    from kakehashi.events import load_events
-    from kakehashi.partners import load_partners
+    from kakehashi.data.events import load_events
+    from kakehashi.data.partners import load_partners
     project = data_project
     assert kakehashi(project, "new", "event", "biojapan-2028", "--kind", "partnering-convention").returncode == 0
     assert kakehashi(project, "new", "partner", "acme-medtech", "--type", "start-up").returncode == 0

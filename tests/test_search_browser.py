@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import foreign_requests, requests_made, serious_accessibility_violations
-from kakehashi.search_index import CJK_CLASS, EXCLUDE_SELECTORS, fold_width
+from kakehashi.build.search_index import CJK_CLASS, EXCLUDE_SELECTORS, fold_width
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from kakehashi.search_index import (
+from kakehashi.build.search_index import (
     CJK_CLASS,
     CJK_LANGUAGES,
     UNSEGMENTED,

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from kakehashi.pages import PageGroup, page_url, split_variant
-from kakehashi.pageset import load_pageset
-from kakehashi.portal import published_pages
-from kakehashi.seo import alternates, sitemap_xml
+from kakehashi.content.paths import PageGroup, page_url, split_variant
+from kakehashi.content.groups import load_pageset
+from kakehashi.build.portal import published_pages
+from kakehashi.render.seo import alternates, sitemap_xml
 from kakehashi.site_config import Language, SiteConfig, load_site_config
 from project import make_project
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kakehashi.file_stamps import StampCache
-from kakehashi.termbase import load_termbase, term_pattern
+from kakehashi.build.stamps import StampCache
+from kakehashi.data.termbase import load_termbase, term_pattern
 
 LANGUAGES = ("en", "fr", "ja")
 

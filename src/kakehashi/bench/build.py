@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from statistics import median
 
-from .corpus import PREFIX, generate_corpus, project_root
-from .measure import run_measured, site_figures
+from kakehashi.bench.corpus import PREFIX, generate_corpus, project_root
+from kakehashi.bench.measure import run_measured, site_figures
 
 STOCK_CONFIG = """site_name: Stock configuration
 theme:

@@ -4,7 +4,7 @@ Pagefind integration, on the same synthetic corpus, in headless Chromium.
 ``make bench-search`` (``python -m kakehashi.bench.search``) generates ``--pages`` guides per language
 (:func:`kakehashi.bench.corpus.generate_corpus`), builds the site twice (Pagefind, the portal's
 configuration; stock, Material's ``search`` plugin with static-i18n's merged index), serves each with
-:mod:`kakehashi.static_server` and, per language, opens the home page in a fresh browser and types
+:mod:`kakehashi.build.static_server` and, per language, opens the home page in a fresh browser and types
 the representative queries one after another. For each query it records the bytes of search
 resources transferred since the previous query (the first query of a language pays for the engine
 and the index), the time from the input event to the first result on screen, and whether the
@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..search_index import BUNDLE_DIR
-from ..static_server import serve_site
-from .corpus import LANGUAGES, generate_corpus
+from kakehashi.build.search_index import BUNDLE_DIR
+from kakehashi.build.static_server import serve_site
+from kakehashi.bench.corpus import LANGUAGES, generate_corpus
 
 CHROMIUM = os.environ.get("KAKEHASHI_CHROMIUM", "/usr/bin/chromium")
 HOME = {"en": "", "fr": "fr/", "ja": "ja/"}
