@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search clean
+.PHONY: help install lint build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -62,7 +62,10 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: i18n-compile $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what tests need, then run them
+lint: install  ## ruff (configured in pyproject.toml)
+	$(BIN)/ruff check .
+
+test: i18n-compile lint $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what tests need, then lint and run them
 	$(BIN)/pytest
 
 bench: i18n-compile  ## build-time benchmark on a synthetic corpus (prints its figures)

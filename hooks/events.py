@@ -12,10 +12,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from kakehashi.data.events import build_time, load_events
-from kakehashi.render.events_page import render_events
 from kakehashi.render.calendar import calendar
-from kakehashi.site_config import load_site_config
+from kakehashi.render.events_page import render_events
 from kakehashi.render.ui_text import translations
+from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)
 MARKER = "<!-- kakehashi:events -->"

@@ -12,11 +12,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from kakehashi.render.feeds import atom_feed, event_entries, guide_entries
-from kakehashi.data.events import load_events
 from kakehashi.build.portal import current_portal
-from kakehashi.site_config import load_site_config
+from kakehashi.data.events import load_events
+from kakehashi.render.feeds import atom_feed, event_entries, guide_entries
 from kakehashi.render.ui_text import translations
+from kakehashi.site_config import load_site_config
 
 FEED = "atom.xml"
 

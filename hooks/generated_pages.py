@@ -10,16 +10,15 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from kakehashi.bench.report import render_benchmark
+from kakehashi.build.portal import current_portal
 from kakehashi.build.roles import serving
+from kakehashi.content.status import render_status_section
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
 from kakehashi.render.markup import fill_markers
-from kakehashi.build.portal import current_portal
 from kakehashi.render.rule_reference import render_rule_reference
-from kakehashi.site_config import load_site_config
-from kakehashi.content.status import render_status_section
 from kakehashi.render.ui_text import translations
-
+from kakehashi.site_config import load_site_config
 
 # Markers filled from data/ (watched by make serve). The others (guide list, translation status) follow
 # the pages, and a live reload leaves them as they were, like MkDocs' navigation: rebuilding them all

@@ -11,8 +11,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from kakehashi.data.partners import load_partners
 from kakehashi.render.partners_page import render_directory
-from kakehashi.site_config import load_site_config
 from kakehashi.render.ui_text import translations
+from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)
 MARKER = "<!-- kakehashi:partners -->"

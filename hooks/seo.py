@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from kakehashi.build.roles import finishing_build
 from kakehashi.build.portal import current_portal
+from kakehashi.build.roles import finishing_build
 from kakehashi.render.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
 from kakehashi.site_config import load_site_config
 

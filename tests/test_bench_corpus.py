@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import ROOT
+
 from kakehashi.bench.corpus import LANGUAGES, PREFIX, generate_corpus
 from kakehashi.content.pins import blob_id
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from project import kakehashi
 
 from kakehashi.content.pins import blob_id
-from project import kakehashi
 
 
 def test_clean_project_exits_0(project):
@@ -82,6 +82,7 @@ def test_fix_changes_typography_only(project):
 def test_check_reports_data_files_with_their_line(project):
     """Events are checked by `kakehashi check` (D rules), for the whole site or when the file is named."""
     import shutil
+
     from project import ROOT
     (project / "data" / "events").mkdir()
     event = sorted((ROOT / "data" / "events").glob("*.yaml"))[0]

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import build_site
 from project import make_project
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import gettext
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
-from icalendar import Calendar
-
 from conftest import ROOT, serious_accessibility_violations
-from kakehashi.data.events import load_events
-from kakehashi.render.events_page import render_events
-from kakehashi.data.partners import find_matches, load_partners
-from kakehashi.render.partners_page import render_directory
-from kakehashi.render.ui_text import date_range
+from icalendar import Calendar
 from test_events_calendar import NOW, make_event
 from test_partner_directory import make_partner
+
+from kakehashi.data.events import load_events
+from kakehashi.data.partners import find_matches, load_partners
+from kakehashi.render.events_page import render_events
+from kakehashi.render.partners_page import render_directory
+from kakehashi.render.ui_text import date_range
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +88,7 @@ def test_add_to_calendar_downloads_an_ics_that_parses(browser, base_url, lang):
         link.click()
     download = info.value
     assert download.suggested_filename == "biojapan-2025.ics"
-    parsed = Calendar.from_ical(open(download.path(), "rb").read())
+    parsed = Calendar.from_ical(Path(download.path()).read_bytes())
     (item,) = parsed.walk("VEVENT")
     assert str(item["UID"]).startswith("biojapan-2025@")
     assert item["DTSTART"].dt == date(2025, 10, 8) and item["DTEND"].dt == date(2025, 10, 11)

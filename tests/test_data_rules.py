@@ -7,18 +7,19 @@ asserts the finding; none may raise, and none may write anything.
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import ROOT
-from kakehashi.checks.data_rules import DATA_RULES, check_events, check_partners
-from kakehashi.data.records import SEVERITY, read_record, validator
-from kakehashi.checks.findings import Severity
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
+from kakehashi.checks.data_rules import DATA_RULES, check_events, check_partners
+from kakehashi.checks.findings import Severity
+from kakehashi.data.records import SEVERITY, read_record, validator
+
+NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
 
 EVENT = """\
 id: sample-fair-2027

@@ -7,14 +7,14 @@ import hashlib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from project import make_project
 
 from kakehashi.checks.engine import run_checks
 from kakehashi.content.documents import load_document, parse_document
 from kakehashi.content.facts import extract_facts
 from kakehashi.content.markdown_model import parse_structure
-from kakehashi.site_config import load_site_config
 from kakehashi.content.typography import fix_line
-from project import make_project
+from kakehashi.site_config import load_site_config
 
 GOOD = "---\ntitle: A page\ndescription: A page about something, long enough.\n---\n\nBody.\n"
 

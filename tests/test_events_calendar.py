@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import gettext
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree as ET
 
 import pytest
+from conftest import ROOT
 from icalendar import Calendar
 
-from conftest import ROOT
-from kakehashi.render.feeds import ATOM, atom_feed, event_entries, guide_entries
-from kakehashi.data.events import Event, Source, load_events, split_upcoming
-from kakehashi.render.events_page import render_events, when_text
-from kakehashi.render.calendar import calendar
 from kakehashi.build.portal import portal_state
-from kakehashi.site_config import load_site_config
+from kakehashi.data.events import Event, Source, load_events, split_upcoming
+from kakehashi.render.calendar import calendar
+from kakehashi.render.events_page import render_events, when_text
+from kakehashi.render.feeds import ATOM, atom_feed, event_entries, guide_entries
 from kakehashi.render.ui_text import translations
+from kakehashi.site_config import load_site_config
 
-NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
 _ = gettext.NullTranslations().gettext
 LOCALES = {"en": "en_GB", "fr": "fr_FR", "ja": "ja_JP"}
 
@@ -46,7 +46,7 @@ def test_upcoming_soonest_first_past_most_recent_first():
 
 def test_the_end_day_counts_in_the_events_time_zone():
     tokyo = make_event("t", date(2026, 11, 26), date(2026, 11, 26), tz="Asia/Tokyo")
-    late_evening_utc = datetime(2026, 11, 26, 16, tzinfo=timezone.utc)  # already 27 November in Tokyo
+    late_evening_utc = datetime(2026, 11, 26, 16, tzinfo=UTC)  # already 27 November in Tokyo
     assert tokyo.is_past(late_evening_utc)
     assert not make_event("p", date(2026, 11, 26), date(2026, 11, 26)).is_past(late_evening_utc)
 
@@ -93,7 +93,7 @@ def test_ics_round_trip_all_day_with_exclusive_end():
     assert type(first["DTSTART"].dt) is date and first["DTSTART"].dt == date(2027, 3, 22)
     assert type(first["DTEND"].dt) is date and first["DTEND"].dt == date(2027, 3, 25)  # the day after the last day
     assert items[1]["DTEND"].dt - items[1]["DTSTART"].dt == timedelta(days=1)
-    assert first["DTSTAMP"].dt == datetime(2026, 11, 20, tzinfo=timezone.utc)
+    assert first["DTSTAMP"].dt == datetime(2026, 11, 20, tzinfo=UTC)
     assert str(first["SUMMARY"]) == "Fair" and str(first["LOCATION"]) == "Hall 1, Lyon, France"
     assert str(first["URL"]) == "https://kakehashi.example/events/#event-a"
     assert "https://example.com/source" in str(first["DESCRIPTION"])

@@ -3,10 +3,10 @@ exactly as its own parser would give them."""
 
 import pytest
 from mkdocs.utils import meta
+from project import ROOT, load_hook
 
 from kakehashi.build.portal import portal_state
 from kakehashi.site_config import load_site_config
-from project import ROOT, load_hook
 
 
 def _as_mkdocs_reads(path):

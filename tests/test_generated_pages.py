@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from project import make_project
+
 from kakehashi.checks.engine import run_checks
+from kakehashi.checks.rules import REGISTRY
+from kakehashi.content.status import chart_svg, render_status_section, status_table
+from kakehashi.data.termbase import Concept, Term
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
 from kakehashi.render.markup import fill_markers
 from kakehashi.render.rule_reference import render_rule_reference
-from kakehashi.checks.rules import REGISTRY
 from kakehashi.site_config import load_site_config
-from kakehashi.content.status import chart_svg, render_status_section, status_table
-from kakehashi.data.termbase import Concept, Term
-from project import make_project
 
 
 def identity(text):

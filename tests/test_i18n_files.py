@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import mkdocs_static_i18n
 import pytest
 from mkdocs.structure.files import File
-
 from project import ROOT, load_hook
 
 NAMES = [

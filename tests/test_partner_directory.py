@@ -6,6 +6,7 @@ import gettext
 import re
 
 from conftest import ROOT
+
 from kakehashi.data.partners import Partner, find_matches, load_partners
 from kakehashi.render.partners_page import render_directory
 

@@ -8,7 +8,6 @@ from itertools import permutations
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import foreign_requests, requests_made, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser

@@ -3,12 +3,12 @@ HTML, table of contents and anchors as a new converter for every page."""
 
 import markdown
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
 from project import ROOT, load_hook
 
 # Every extension that keeps state between conversions has something here: footnotes, a table of

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kakehashi.checks.engine import run_checks
+from kakehashi.checks.rules import REGISTRY
 from kakehashi.content.groups import load_pageset
 from kakehashi.content.pins import blob_id
-from kakehashi.checks.rules import REGISTRY
 from kakehashi.site_config import load_site_config
 
 

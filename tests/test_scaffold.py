@@ -7,12 +7,12 @@ import shutil
 from datetime import date
 
 import pytest
+from project import ROOT, kakehashi
 
 from kakehashi.checks.engine import run_checks
-from kakehashi.content.pins import blob_id
 from kakehashi.cli.scaffold import ScaffoldError, guide_choices, new_guide_request
+from kakehashi.content.pins import blob_id
 from kakehashi.site_config import load_site_config
-from project import ROOT, kakehashi
 
 
 def findings(project, *paths):
@@ -113,7 +113,7 @@ def test_a_late_collision_undoes_what_was_written(project, monkeypatch):
     site = load_site_config(project / "mkdocs.yml")
     files = scaffold.plan_guide(site, new_guide_request(site, "race", "en", stubs=True))
     files[2].path.write_text("someone else's file\n", encoding="utf-8")
-    with pytest.raises(scaffold.PageExists):
+    with pytest.raises(scaffold.PageExistsError):
         scaffold.write_new_files(files, [])
     assert not files[0].path.exists() and not files[1].path.exists()
     assert files[2].path.read_text(encoding="utf-8") == "someone else's file\n"

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import foreign_requests, requests_made, serious_accessibility_violations
+
 from kakehashi.build.search_index import CJK_CLASS, EXCLUDE_SELECTORS, fold_width
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,7 @@ def _normal(text: str) -> str:
     return _CJK_GAP.sub("", fold_width(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _site_pages(site: Path, lang: str) -> dict[str, tuple[str, dict[str, str]]]:
     """URL path -> (body text, {section id: section text}) for every indexed page of a language."""
     pages = {}

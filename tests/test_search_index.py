@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from kakehashi.build.search_index import (
     CJK_CLASS,
     CJK_LANGUAGES,

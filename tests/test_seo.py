@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from kakehashi.content.paths import PageGroup, page_url, split_variant
-from kakehashi.content.groups import load_pageset
+from project import make_project
+
 from kakehashi.build.portal import published_pages
+from kakehashi.content.groups import load_pageset
+from kakehashi.content.paths import PageGroup, page_url, split_variant
 from kakehashi.render.seo import alternates, sitemap_xml
 from kakehashi.site_config import Language, SiteConfig, load_site_config
-from project import make_project
 
 SITE = SiteConfig(
     root=Path("."), docs_dir=Path("docs"), site_dir=Path("site"), site_url="https://portal.test/",

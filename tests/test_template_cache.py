@@ -2,7 +2,6 @@
 compiled in this process, and compiles a template again once its source changed."""
 
 from jinja2 import Environment, FileSystemLoader
-
 from project import load_hook
 
 

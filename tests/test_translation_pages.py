@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import build_site
 from project import ROOT, make_project
 

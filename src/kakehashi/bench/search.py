@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from kakehashi.bench.corpus import LANGUAGES, generate_corpus
 from kakehashi.build.search_index import BUNDLE_DIR
 from kakehashi.build.static_server import serve_site
-from kakehashi.bench.corpus import LANGUAGES, generate_corpus
 
 CHROMIUM = os.environ.get("KAKEHASHI_CHROMIUM", "/usr/bin/chromium")
 HOME = {"en": "", "fr": "fr/", "ja": "ja/"}
@@ -186,7 +186,7 @@ def run_road(browser, road: Road, queries, timeout_s: float) -> None:
             context = browser.new_context(locale="en-GB")
             page = context.new_page()
             transferred = []
-            context.on("requestfinished", lambda request: transferred.append(request))
+            context.on("requestfinished", transferred.append)
             page.goto(base + HOME[lang], wait_until="load")
             page.evaluate(OBSERVE)
             none_text = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']")

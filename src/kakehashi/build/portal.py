@@ -15,12 +15,12 @@ from functools import cached_property
 from pathlib import Path
 
 from kakehashi.checks.engine import CheckResult, start_checks
-from kakehashi.render.markup import MARKER
-from kakehashi.content.paths import PageGroup
 from kakehashi.content.groups import Group, load_pageset
-from kakehashi.site_config import SiteConfig
+from kakehashi.content.paths import PageGroup
 from kakehashi.content.status import Cell, status_table
 from kakehashi.data.termbase import load_termbase
+from kakehashi.render.markup import MARKER
+from kakehashi.site_config import SiteConfig
 
 WATCHED = ("docs", "data", "locales")
 CHECK_NICENESS = 10  # the checks run alongside the page builds and wait for idle CPU time

@@ -7,8 +7,9 @@ rebuild costs what the edit changed, not what the portal holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Callable, Generic, Hashable, TypeVar
+from typing import Generic, TypeVar
 
 Stamp = tuple[int, int, int]  # size, modification time (ns), inode (an editor may save by renaming)
 T = TypeVar("T")

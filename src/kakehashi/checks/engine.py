@@ -11,11 +11,11 @@ from pathlib import Path
 
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding, Severity
-from kakehashi.content.markdown_model import parse_structure
-from kakehashi.content.groups import Group, page_files, read_group
 from kakehashi.checks.rules import REGISTRY, CheckContext
-from kakehashi.site_config import SiteConfig
+from kakehashi.content.groups import Group, page_files, read_group
+from kakehashi.content.markdown_model import parse_structure
 from kakehashi.data.termbase import load_termbase
+from kakehashi.site_config import SiteConfig
 
 
 @dataclass
@@ -125,7 +125,7 @@ def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: st
         done = list(running)
         if pool is not None:
             pool.shutdown()
-        for ((stem, _), stamps), (group, found) in zip(todo, done):
+        for ((stem, _), stamps), (group, found) in zip(todo, done, strict=True):
             group = group or read_by_stem[stem]
             _group_cache.keep((site.root, stem), stamps, (group, found))
             groups.append(group)

@@ -57,8 +57,8 @@ def cmd_status(args) -> int:
 
 def cmd_pin(args) -> int:
     from kakehashi.checks.fixer import write_atomically
-    from kakehashi.content.paths import split_variant
     from kakehashi.content.groups import load_pageset
+    from kakehashi.content.paths import split_variant
     from kakehashi.content.pins import PinError, pin_text
     site = _site(args)
     status = 0
@@ -116,14 +116,21 @@ def cmd_fix(args) -> int:
 
 
 def cmd_new_guide(args) -> int:
-    from kakehashi.cli.scaffold import PageExists, ScaffoldError, existing_variants, new_guide_request, plan_guide, write_new_files
+    from kakehashi.cli.scaffold import (
+        PageExistsError,
+        ScaffoldError,
+        existing_variants,
+        new_guide_request,
+        plan_guide,
+        write_new_files,
+    )
     site = _site(args)
     root = site.root.resolve()
     try:
         request = new_guide_request(site, args.slug, args.lang, args.category, args.jurisdiction, args.audience, args.stubs)
         files = plan_guide(site, request)
         write_new_files(files, existing_variants(site, request.slug))
-    except PageExists as error:
+    except PageExistsError as error:
         shown = ", ".join(str(p.resolve().relative_to(root)) for p in error.paths)
         print(f"kakehashi new guide: this page exists already ({shown}). Nothing was written: `kakehashi new` never overwrites.\n"
               "Choose another slug, or edit the existing page (to translate it, see docs/contribute/translate.md).", file=sys.stderr)
@@ -143,13 +150,13 @@ def cmd_new_guide(args) -> int:
 
 
 def cmd_new_data(args) -> int:
-    from kakehashi.cli.scaffold import PageExists, ScaffoldError, plan_data, write_new_files
+    from kakehashi.cli.scaffold import PageExistsError, ScaffoldError, plan_data, write_new_files
     site = _site(args)
     root = site.root.resolve()
     try:
         file = plan_data(site, args.kind, args.id, getattr(args, "type", None) or getattr(args, "event_kind", None))
         write_new_files([file], [file.path] if file.path.exists() else [])
-    except PageExists as error:
+    except PageExistsError as error:
         shown = ", ".join(str(p.resolve().relative_to(root)) for p in error.paths)
         print(f"kakehashi new {args.kind}: {shown} exists already. Nothing was written: `kakehashi new` never overwrites.", file=sys.stderr)
         return 2

@@ -94,7 +94,7 @@ class ScaffoldError(Exception):
     """The request cannot be carried out; the message says why and what to do instead."""
 
 
-class PageExists(ScaffoldError):
+class PageExistsError(ScaffoldError):
     """A file of the new page is already there; nothing was written."""
 
     def __init__(self, paths: list[Path]):
@@ -264,8 +264,8 @@ def plan_guide(site: SiteConfig, request: NewGuide) -> list[NewFile]:
 
 def _check_schema(site: SiteConfig, file: NewFile) -> None:
     """The scaffold's promise: every new file passes the guide schema as it is written."""
-    from kakehashi.content.documents import parse_document
     from kakehashi.checks.rules.frontmatter import _jsonable, _validators
+    from kakehashi.content.documents import parse_document
 
     doc, _ = parse_document(file.text, str(file.path))
     errors = [e.message for e in _validators(site.root / "data" / "schemas")["guide"].iter_errors(_jsonable(doc.meta))]
@@ -282,7 +282,7 @@ def existing_variants(site: SiteConfig, slug: str) -> list[Path]:
 def write_new_files(files: list[NewFile], taken: list[Path]) -> None:
     """Create every file or none: refuse if any page of the slug exists; undo on a late collision."""
     if taken:
-        raise PageExists(taken)
+        raise PageExistsError(taken)
     written: list[Path] = []
     try:
         for file in files:
@@ -293,7 +293,7 @@ def write_new_files(files: list[NewFile], taken: list[Path]) -> None:
     except FileExistsError as error:  # created by someone else between the check and now
         for path in written:
             path.unlink(missing_ok=True)
-        raise PageExists([Path(error.filename)]) from error
+        raise PageExistsError([Path(error.filename)]) from error
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

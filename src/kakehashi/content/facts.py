@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 
@@ -75,7 +75,7 @@ def _alternation(words) -> str:
     return branch(trie)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, int]]:
     """Day-month-year and month-day-year date patterns from Babel's month names."""
     names: dict[str, int] = {}

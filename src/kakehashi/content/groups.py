@@ -7,15 +7,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-
-from kakehashi.content.documents import Document, load_document, parse_document
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding
+from kakehashi.content.documents import Document, load_document, parse_document
 from kakehashi.content.markdown_model import Structure, parse_structure
 from kakehashi.content.paths import split_variant
 from kakehashi.content.pins import blob_id, pinned_text
 from kakehashi.site_config import SiteConfig
-
 
 
 @dataclass

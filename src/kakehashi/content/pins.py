@@ -7,8 +7,8 @@ the pinned version later to say how far a translation has fallen behind.
 from __future__ import annotations
 
 import difflib
-import re
 import hashlib
+import re
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache

@@ -80,7 +80,7 @@ def fix_body(lines: list[str], language: str) -> list[str]:
 
 def first_difference(a: str, b: str) -> int:
     """1-based column of the first character where two strings differ."""
-    for index, (x, y) in enumerate(zip(a, b)):
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return index + 1
     return min(len(a), len(b)) + 1

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
 
-from kakehashi.data.records import Record, parse_date, read_folder
 from kakehashi.checks.findings import Finding
+from kakehashi.data.records import Record, parse_date, read_folder
 
 KINDS = ("trade-fair", "partnering-convention", "webinar", "business-mission", "co-organised-session")
 SIDES = ("eu-alliance", "osaka", "joint")
@@ -84,8 +84,8 @@ def build_time() -> datetime:
     """Now, or ``SOURCE_DATE_EPOCH`` for a reproducible build."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC)
 
 
 @lru_cache(maxsize=1)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from kakehashi.data.records import display_path, finding, looks_personal, parse_date, read_folder, read_record, validator
-from kakehashi.data.events import Source
 from kakehashi.checks.findings import Finding
+from kakehashi.data.events import Source
+from kakehashi.data.records import display_path, finding, looks_personal, parse_date, read_folder, read_record, validator
 
 TYPES = ("sme", "start-up", "cluster", "cro", "consultancy", "university", "hospital")
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from kakehashi.content.documents import SAFE_LOADER
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding, Severity
+from kakehashi.content.documents import SAFE_LOADER
 
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 APOSTROPHE = re.compile("['’]")
@@ -99,7 +99,7 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
         findings.append(Finding(display, line, 1, "D101", Severity.ERROR, f"{where}: {error.message}"))
     if findings or not isinstance(data, list):
         return [], findings
-    for entry, line in zip(data, lines):
+    for entry, line in zip(data, lines, strict=True):
         if entry["id"] in seen:
             findings.append(Finding(display, line, 1, "D102", Severity.ERROR, f"duplicate concept id '{entry['id']}'"))
             continue

@@ -8,7 +8,7 @@ Events are all-day: DTSTART and DTEND are DATE values and DTEND is the day *afte
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Calendar
@@ -22,7 +22,7 @@ PRODID = "-//Kakehashi//EU-Japan biotech and medtech events//EN"
 
 def _stamp(event: Event) -> datetime:
     """DTSTAMP/LAST-MODIFIED from the last verification, so a rebuild gives identical files."""
-    return datetime.combine(event.last_verified, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(event.last_verified, time(0, 0), tzinfo=UTC)
 
 
 def vevent(event: Event, language: str, page_url: str, _: Callable[[str], str]) -> VEvent:

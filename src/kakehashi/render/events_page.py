@@ -13,7 +13,7 @@ from kakehashi.render.html import Markup, el
 from kakehashi.render.ui_text import date_range
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for a deferred translation)
     """Mark a string for extraction; it is translated where it is shown."""
     return message
 

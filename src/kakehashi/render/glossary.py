@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kakehashi.data.termbase import Concept
 from kakehashi.render.markup import html_text
 from kakehashi.site_config import SiteConfig
-from kakehashi.data.termbase import Concept
 
 
 def render_glossary(concepts: list[Concept], site: SiteConfig, language: str, _: Callable[[str], str]) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kakehashi.render.markup import md_text
-from kakehashi.render.furniture import as_date
 from kakehashi.content.groups import Group
+from kakehashi.render.furniture import as_date
+from kakehashi.render.markup import md_text
 from kakehashi.render.ui_text import long_date
 
 CATEGORY_ORDER = (

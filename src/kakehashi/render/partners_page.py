@@ -10,14 +10,14 @@ from urllib.parse import urlsplit
 from babel import Locale
 
 from kakehashi.data.events import localized
-from kakehashi.render.html import Markup, el, join
 from kakehashi.data.partners import Match, Partner, Vocabulary, find_matches
+from kakehashi.render.html import Markup, el, join
 from kakehashi.render.ui_text import long_date
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for a deferred translation)
     """Mark a string for extraction; it is translated where it is shown."""
     return message
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date, format_interval
@@ -12,7 +12,7 @@ from babel.dates import format_date, format_interval
 DOMAIN = "messages"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(locales_dir: Path, language: str) -> gettext.NullTranslations:
     """The compiled catalog for ``language``; English (the msgid language) needs none.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -55,7 +56,7 @@ def check_untranslated(ctx: CheckContext):
 @rule("C002", Severity.ERROR, "fuzzy UI string", scope="site")
 def check_fuzzy(ctx: CheckContext):
     """A ``#, fuzzy`` entry is a guess made by ``pybabel update``: review it, then remove the flag."""
-    for po, catalog, error in _catalogs(ctx):
+    for po, catalog, _error in _catalogs(ctx):
         for message in catalog or []:
             if message.id and message.fuzzy:
                 yield check_fuzzy.rule.finding(_display(ctx, po), message.lineno or 1, f"fuzzy translation of {message.id!r}: review it and remove the flag")
@@ -65,17 +66,17 @@ def check_fuzzy(ctx: CheckContext):
 def check_placeholders(ctx: CheckContext):
     """Placeholders such as ``%(count)s`` or ``{date}`` are filled in by the code: keep each one
     unchanged in the translation (their order may change)."""
-    for po, catalog, error in _catalogs(ctx):
+    for po, catalog, _error in _catalogs(ctx):
         for message in catalog or []:
-            if message.id and message.string and not isinstance(message.id, tuple):
-                if sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string)):
+            if (message.id and message.string and not isinstance(message.id, tuple)
+                    and sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string))):
                     yield check_placeholders.rule.finding(_display(ctx, po), message.lineno or 1, f"placeholders of {message.id!r} differ in the translation")
 
 
 @rule("C004", Severity.ERROR, "compiled catalog (.mo) missing or out of date", scope="site")
 def check_compiled(ctx: CheckContext):
     """The build reads compiled ``.mo`` files. Run ``make i18n`` (or ``make build``) after editing a ``.po``."""
-    for po, catalog, error in _catalogs(ctx):
+    for po, catalog, _error in _catalogs(ctx):
         if catalog is None:
             continue
         mo = po.with_suffix(".mo")

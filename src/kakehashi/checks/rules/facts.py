@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from kakehashi.content.facts import Fact, extract_facts
 from kakehashi.checks.findings import Severity
 from kakehashi.checks.registry import CheckContext, rule
-
+from kakehashi.content.facts import Fact, extract_facts
 
 SEPARATOR = "\n¶\n"  # between pieces: no fact pattern spans it
 

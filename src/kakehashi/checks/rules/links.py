@@ -6,8 +6,8 @@ import posixpath
 from urllib.parse import urlsplit
 
 from kakehashi.checks.findings import Severity
-from kakehashi.content.paths import split_variant
 from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.content.paths import split_variant
 
 
 @rule("L001", Severity.ERROR, "internal link goes to another language's variant")

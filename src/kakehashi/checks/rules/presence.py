@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kakehashi.checks.findings import Severity
-from kakehashi.content.pins import drift, pinned_text
 from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.content.pins import drift, pinned_text
 
 
 @rule("P001", Severity.INFO, "translation missing or still a stub")

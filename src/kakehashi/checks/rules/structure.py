@@ -14,7 +14,7 @@ def _pairs(ctx: CheckContext):
 
 
 def _first_difference(a: list, b: list) -> int:
-    for index, (x, y) in enumerate(zip(a, b)):
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return index
     return min(len(a), len(b))

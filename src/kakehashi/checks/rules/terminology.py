@@ -7,8 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from kakehashi.checks.findings import Severity
-from kakehashi.data.termbase import LATIN, term_pattern
 from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.data.termbase import LATIN, term_pattern
 
 
 class PageText:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from kakehashi.checks.findings import Severity
-from kakehashi.content.typography import NBSP, NNBSP, first_difference, fix_body
 from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.content.typography import NBSP, NNBSP, first_difference, fix_body
 
 
 def _changes(variant, language: str):
     """(line number, original, fixed) for every body line the safe fixes would change."""
     lines = variant.doc.body.split("\n")
-    for index, (before, after) in enumerate(zip(lines, fix_body(lines, language))):
+    for index, (before, after) in enumerate(zip(lines, fix_body(lines, language), strict=True)):
         if before != after:
             yield variant.doc.body_line + index, before, after
 
