@@ -6,22 +6,16 @@ Exit codes: 0 clean, 1 findings at error severity, 2 usage or configuration erro
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from kakehashi.checks.findings import FORMATTERS, Severity
+from kakehashi.cli.progress import StatusLine
 
 
 def _site(args):
     from kakehashi.site_config import find_mkdocs_yml, load_site_config
     return load_site_config(Path(args.config) if args.config else find_mkdocs_yml())
-
-
-def _progress(message: str) -> None:
-    """A transient line on a terminal; nothing in CI or when output is piped."""
-    if sys.stderr.isatty() and not os.environ.get("CI"):
-        print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
 
 
 def cmd_check(args) -> int:
@@ -36,9 +30,10 @@ def cmd_check(args) -> int:
     if args.lang and args.lang not in site.codes:
         print(f"kakehashi check: unknown language '{args.lang}' (the portal has {', '.join(site.codes)})", file=sys.stderr)
         return 2
-    _progress("kakehashi check: reading pages…")
+    status = StatusLine()
+    status.say("kakehashi check: reading pages…")
     result = run_checks(site, paths, args.lang)
-    _progress("")
+    status.close()
     shown = [f for f in result.findings if args.verbose or f.severity is not Severity.INFO]
     output = FORMATTERS[args.format](shown)
     if output:
