@@ -3,7 +3,7 @@
 Gives the templates ``kk_search_bundles`` (each language's bundle, relative to the language root) and
 keeps a search copy of each page as the process that builds its language writes it
 (:class:`kakehashi.build.search_index.LanguageIndexer`). The main build runs Pagefind on its own language's
-copies; a language worker leaves its copies to the main build (``hooks/parallel_languages.py``).
+copies; a language worker leaves its copies to the main build (the parallel_languages speed-up).
 """
 
 from pathlib import Path

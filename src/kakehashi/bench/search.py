@@ -104,8 +104,9 @@ def stock_config(corpus: Path) -> Path:
     """mkdocs.stock.yml: the same site with Material's search plugin and static-i18n's merged index."""
     text = (corpus / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^  - hooks/search\.py\n", "", text, flags=re.M)
-    # Language workers would write one index per language: stock is static-i18n's sequential build.
-    text = re.sub(r"^  - hooks/parallel_languages\.py\n", "", text, flags=re.M)
+    # Language workers would write one index per language: stock is static-i18n's sequential build
+    # (without the portal's speed-ups).
+    text = re.sub(r"^  - hooks/speedups\.py\n", "", text, flags=re.M)
     text = re.sub(r"^plugins:\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
     text = text.replace("custom_dir: overrides", "custom_dir: overrides-stock")
     stock_overrides = corpus / "overrides-stock"

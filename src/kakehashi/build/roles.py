@@ -1,6 +1,6 @@
 """Which part of a build this process is.
 
-A build starts one worker process per extra language (see ``hooks/parallel_languages.py``); each gets
+A build starts one worker process per extra language (the parallel_languages speed-up, ``kakehashi_speedups``); each gets
 the language it builds in an environment variable. Under ``mkdocs serve`` the languages are instead
 built one after another in one long-lived process, so that caches survive live reloads.
 """

@@ -172,7 +172,7 @@ def _pagefind_turn():
 class LanguageIndexer:
     """One language's search index, fed page by page as the build writes them, so that the pages are
     never read back. ``work``: where the normalised copies go (a new temporary folder by default); a
-    language worker leaves its copies there for the main build to index (``hooks/parallel_languages.py``)."""
+    language worker leaves its copies there for the main build to index (the parallel_languages speed-up)."""
 
     def __init__(self, code: str, segment_cjk: bool, work: Path | None = None):
         self.code, self.segment_cjk = code, segment_cjk

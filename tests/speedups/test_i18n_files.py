@@ -1,4 +1,4 @@
-"""hooks/i18n_files.py makes the same i18n file as mkdocs-static-i18n's own create_i18n_file."""
+"""The i18n_files speed-up makes the same i18n file as mkdocs-static-i18n's own create_i18n_file."""
 
 import importlib.util
 from pathlib import Path
@@ -7,7 +7,9 @@ from types import SimpleNamespace
 import mkdocs_static_i18n
 import pytest
 from mkdocs.structure.files import File
-from project import ROOT, load_hook
+from project import ROOT
+
+from kakehashi_speedups import i18n_files
 
 NAMES = [
     "index.md", "index.fr.md", "README.md", "README.ja.md", "guides/x.md", "guides/x.fr.md", "guides/x.ja.md",
@@ -40,7 +42,7 @@ def test_the_pinned_static_i18n_is_the_one_the_hook_copies():
 
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_every_file_gets_the_same_i18n_copy(tmp_path, use_directory_urls):
-    hook, original = load_hook("i18n_files"), original_create_i18n_file()
+    hook, original = i18n_files, original_create_i18n_file()
     config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), use_directory_urls=use_directory_urls)
     portal = [path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*") if path.is_file()]
     compared = 0

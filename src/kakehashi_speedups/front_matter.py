@@ -1,21 +1,15 @@
-"""MkDocs hook: MkDocs takes each page's front matter as the portal read it instead of parsing it again.
+"""MkDocs takes each page's front matter as the portal read it instead of parsing it again.
 
 Every page's front matter is parsed once per build, when the portal is read (``hooks/translations.py``;
 the language workers receive what the main build read). MkDocs would parse it once more for each page
 it renders. Here the ``meta`` module that MkDocs' page module sees looks the YAML text up among the
 front matters read: the same text gives the same data (both parse it with libyaml's safe loader), and
 any other text (a page edited since, a front matter that does not parse) goes to MkDocs' own parser.
-``tests/test_front_matter_hook.py`` checks that MkDocs gets the same body and data for every page.
+``tests/speedups/test_front_matter.py`` checks that MkDocs gets the same body and data for every page.
 """
 
-from pathlib import Path
-
-from mkdocs.plugins import event_priority
 from mkdocs.structure import pages
 from mkdocs.utils import meta
-
-from kakehashi.build.portal import current_portal
-from kakehashi.site_config import load_site_config
 
 
 class PortalFrontMatter:
@@ -49,9 +43,6 @@ def _copy(value):
     return value
 
 
-# After hooks/translations.py (0), which reads the portal or expects it from the main build.
-@event_priority(-10)
-def on_pre_build(config):
-    """Point MkDocs' page reading at this build's front matters."""
-    site = load_site_config(Path(config.config_file_path))
-    pages.meta = PortalFrontMatter(lambda: current_portal(site).front_matters())
+def install(read) -> None:
+    """Point MkDocs' page reading at this build's front matters (``read()`` gives them)."""
+    pages.meta = PortalFrontMatter(read)

@@ -1,4 +1,4 @@
-"""hooks/reused_converter.py: one Python-Markdown converter, reset between pages, gives MkDocs the same
+"""The reused_converter speed-up (src/kakehashi_speedups/): one Python-Markdown converter, reset between pages, gives MkDocs the same
 HTML, table of contents and anchors as a new converter for every page."""
 
 import markdown
@@ -9,7 +9,9 @@ from mkdocs.config import load_config
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from project import ROOT, load_hook
+from project import ROOT
+
+from kakehashi_speedups import reused_converter
 
 # Every extension that keeps state between conversions has something here: footnotes, a table of
 # contents with a repeated title, highlighted code, details, admonitions, attributes.
@@ -70,13 +72,13 @@ def _render_pages(config, module):
 
 def test_every_page_of_the_portal_renders_the_same_with_one_reused_converter(config):
     fresh = _render_pages(config, markdown)
-    reused = _render_pages(config, load_hook("reused_converter").ReusingMarkdownModule())
+    reused = _render_pages(config, reused_converter.ReusingMarkdownModule())
     assert len(fresh) > 90
     assert reused == fresh
 
 
 def test_stateful_extensions_are_reset_between_pages(config):
-    module = load_hook("reused_converter").ReusingMarkdownModule()
+    module = reused_converter.ReusingMarkdownModule()
     kwargs = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
     expected = markdown.Markdown(**kwargs).convert(STATEFUL)
     first = module.Markdown(**kwargs).convert(STATEFUL)
@@ -90,7 +92,7 @@ def test_stateful_extensions_are_reset_between_pages(config):
 @pytest.fixture(scope="module")
 def converters(config):
     kwargs = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
-    return (lambda: markdown.Markdown(**kwargs)), load_hook("reused_converter").ReusingMarkdownModule().Markdown(**kwargs)
+    return (lambda: markdown.Markdown(**kwargs)), reused_converter.ReusingMarkdownModule().Markdown(**kwargs)
 
 
 # What inline patterns need, and near misses: bare !, ], ^, @, :, ;, #, single spaces before line ends, kana.
@@ -100,12 +102,11 @@ TEXT = st.lists(st.sampled_from(list("ab xyz9!]^@:;#/.-+=\"'\n\t()*_`\\[<&") + [
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_no_inline_pattern_matches_a_text_without_what_it_needs(converters, text):
-    hook = load_hook("reused_converter")
     registry = converters[0]().inlinePatterns
-    trigger = hook._trigger(registry)
+    trigger = reused_converter.trigger([(item.name, registry[item.name]) for item in registry._priority])
     assert trigger is not None  # every pattern of the portal's converter is known
     if trigger.search(text) is None:
-        assert [name for name in hook.PATTERN_NEEDS if name in registry and registry[name].compiled_re.search(text)] == []
+        assert [name for name in reused_converter.PATTERN_NEEDS if name in registry and registry[name].compiled_re.search(text)] == []
 
 
 FRAGMENTS = st.sampled_from([

@@ -1,4 +1,4 @@
-"""MkDocs hook: build the extra languages in parallel processes, not one after another.
+"""Build the extra languages in parallel processes, not one after another.
 
 mkdocs-static-i18n builds the default language, then every other language in turn, in the same
 process, from its ``on_post_build``. Here, as soon as the main build starts, one worker process per
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
 from kakehashi.build import handoff
 from kakehashi.build.roles import SEARCH_COPIES_ENV, WORKER_ENV, serving, worker_language
@@ -71,17 +71,15 @@ def _i18n(config):
     return config.plugins["i18n"]
 
 
-# Before mkdocs-static-i18n's on_config (-100), which starts from its current language.
-@event_priority(10)
-def on_config(config):
+def start(config) -> None:
     """A worker builds its own language; the main build starts the workers."""
     i18n = _i18n(config)
     language = worker_language()
     if language:
         i18n.current_language = language
-        return config
+        return
     if serving():
-        return config  # one long-lived process: static-i18n's own loop, with --dirty rebuilds
+        return  # one long-lived process: static-i18n's own loop, with --dirty rebuilds
     if _workers:  # a live-reload rebuild: the previous run's workers were collected already
         _workers.clear()
     parent = Path(config.site_dir).resolve().parent
@@ -100,12 +98,9 @@ def on_config(config):
         worker = _Worker(code, process, output, copies)
         worker.start_finishing()
         _workers.append(worker)
-    return config
 
 
-# Before mkdocs-static-i18n's on_post_build (-100), which would build the other languages itself.
-@event_priority(-90)
-def on_post_build(config):
+def collect(config) -> None:
     """Leave static-i18n nothing more to build; in the main build, collect the workers' languages."""
     if serving():
         return
@@ -140,7 +135,7 @@ def on_post_build(config):
         raise PluginError("\n".join(failures))
 
 
-def on_build_error(error):
+def stop() -> None:
     """The main build failed: stop the workers and remove their folders."""
     for worker in _workers:
         worker.process.kill()

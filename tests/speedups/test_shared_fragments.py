@@ -1,5 +1,5 @@
 """Tabs and navigation sidebar rendered once per folder for pages outside the navigation
-(hooks/shared_fragments.py): the shared copy must be right on every page that receives it."""
+(the shared_fragments speed-up): the shared copy must be right on every page that receives it."""
 
 import json
 import re

@@ -1,12 +1,13 @@
-"""hooks/front_matter.py: MkDocs gets each page's body and front matter from the portal's reading,
+"""The front_matter speed-up: MkDocs gets each page's body and front matter from the portal's reading,
 exactly as its own parser would give them."""
 
 import pytest
 from mkdocs.utils import meta
-from project import ROOT, load_hook
+from project import ROOT
 
 from kakehashi.build.portal import portal_state
 from kakehashi.site_config import load_site_config
+from kakehashi_speedups import front_matter
 
 
 def _as_mkdocs_reads(path):
@@ -21,7 +22,7 @@ def portal():
 
 def test_every_page_gets_the_body_and_data_mkdocs_would_parse(portal):
     known = portal.front_matters()
-    reader = load_hook("front_matter").PortalFrontMatter(lambda: known)
+    reader = front_matter.PortalFrontMatter(lambda: known)
     pages = sorted((ROOT / "docs").rglob("*.md"))
     assert len(pages) > 90
     for path in pages:
@@ -34,7 +35,7 @@ def test_every_page_gets_the_body_and_data_mkdocs_would_parse(portal):
 
 def test_front_matter_not_read_goes_to_mkdocs_parser_and_data_is_each_page_own(portal):
     calls = []
-    reader = load_hook("front_matter").PortalFrontMatter(lambda: calls.append(1) or portal.front_matters())
+    reader = front_matter.PortalFrontMatter(lambda: calls.append(1) or portal.front_matters())
     edited = "---\ntitle: Edited since the portal was read\nlast_verified: 2026-11-26\n---\n\n# Body\n"
     assert reader.get_data(edited) == meta.get_data(edited)
     source = _as_mkdocs_reads(ROOT / "docs" / "guides" / "eu-mdr-ivdr.md")

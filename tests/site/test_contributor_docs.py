@@ -13,7 +13,7 @@ from kakehashi.checks.engine import run_checks
 from kakehashi.cli.commands import build_parser
 from kakehashi.site_config import load_site_config
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONTRIBUTE = ROOT / "docs" / "contribute"
 PAGES = ["index", "add-a-guide", "translate", "update-a-translation", "events-and-partners", "style", "front-matter"]
 SUFFIXES = {"en": ".md", "fr": ".fr.md", "ja": ".ja.md"}

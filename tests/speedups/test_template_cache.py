@@ -1,8 +1,9 @@
-"""hooks/template_cache.py: a new Jinja environment (a new build, a live reload) reuses the templates
+"""The template_cache speed-up: a new Jinja environment (a new build, a live reload) reuses the templates
 compiled in this process, and compiles a template again once its source changed."""
 
 from jinja2 import Environment, FileSystemLoader
-from project import load_hook
+
+from kakehashi_speedups import template_cache
 
 
 class CountingEnvironment(Environment):
@@ -17,24 +18,26 @@ class CountingEnvironment(Environment):
         return super().compile(source, name, filename, raw, defer_init)
 
 
-def build_env(folder, hook):
-    """A build's environment, as MkDocs makes one for every build (the hook module is loaded anew too)."""
-    return hook.on_env(CountingEnvironment(loader=FileSystemLoader(folder)), config=None, files=None)
+def build_env(folder):
+    """A build's environment, as MkDocs makes one for every build, with the speed-up installed."""
+    env = CountingEnvironment(loader=FileSystemLoader(folder))
+    template_cache.install(env)
+    return env
 
 
 def test_a_new_build_reuses_compiled_templates_until_the_source_changes(tmp_path):
     template = tmp_path / "page.html"
     template.write_text("<p>{{ greeting }}, {{ name }}</p>", encoding="utf-8")
 
-    first = build_env(tmp_path, load_hook("template_cache"))
+    first = build_env(tmp_path)
     assert first.get_template("page.html").render(greeting="Hello", name="Lyon") == "<p>Hello, Lyon</p>"
     assert first.compiled == ["page.html"]
 
-    second = build_env(tmp_path, load_hook("template_cache"))
+    second = build_env(tmp_path)
     assert second.get_template("page.html").render(greeting="こんにちは", name="大阪") == "<p>こんにちは, 大阪</p>"
     assert second.compiled == []
 
     template.write_text("<p>{{ greeting }} — {{ name }}</p>", encoding="utf-8")
-    third = build_env(tmp_path, load_hook("template_cache"))
+    third = build_env(tmp_path)
     assert third.get_template("page.html").render(greeting="Bonjour", name="Lyon") == "<p>Bonjour — Lyon</p>"
     assert third.compiled == ["page.html"]

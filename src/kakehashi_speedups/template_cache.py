@@ -1,4 +1,4 @@
-"""MkDocs hook: each theme template is compiled once per process, not once per build.
+"""Each theme template is compiled once per process, not once per build.
 
 MkDocs makes a new Jinja environment for every build, so ``mkdocs serve`` compiled Material's
 templates and the portal's overrides again on every live reload, three times (once per language):
@@ -25,7 +25,6 @@ class KeptTemplates(BytecodeCache):
         _compiled.keep(bucket.key, (bucket.checksum,), bucket.bytecode_to_string())
 
 
-def on_env(env, config, files):
+def install(env) -> None:
     """Give the build's Jinja environment the process's compiled templates."""
     env.bytecode_cache = KeptTemplates()
-    return env
