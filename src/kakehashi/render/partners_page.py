@@ -30,6 +30,8 @@ TYPE_LABELS = {
     "consultancy": N_("Consultancy"),
     "university": N_("University"),
     "hospital": N_("Hospital"),
+    "support-agency": N_("Public support agency"),
+    "regulator": N_("Regulator or its advice desk"),
 }
 FILTERS = ("sectors", "region", "offers", "seeks", "languages")
 
