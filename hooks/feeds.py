@@ -7,16 +7,13 @@ Atom plugin (mkdocs-atom-plugin 0.0.5, 2022) is unmaintained. The feed itself is
 ``kakehashi.render.feeds`` (standard library XML), here only handed to each language's build.
 """
 
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
 from kakehashi.data.events import load_events
 from kakehashi.render.feeds import atom_feed, event_entries, guide_entries
-from kakehashi.render.ui_text import translations
-from kakehashi.site_config import load_site_config
 
 FEED = "atom.xml"
 
@@ -30,27 +27,23 @@ def _feed_title(config, _):
 @event_priority(-110)
 def on_files(files, config):
     """``atom.xml`` in the language being built."""
-    site = load_site_config(Path(config.config_file_path))
-    code = config.theme["language"]
-    lang = site.language(code)
-    _ = translations(site.root / "locales", code).gettext
-    base = site.site_url + lang.url_prefix
-    groups = current_portal(site).result.groups
-    events = load_events(site.root)[0]
-    entries = guide_entries(groups, code, base, _) + event_entries(events, code, lang.formatting_locale, base, _)
+    build = language_build(config.config_file_path, config.theme["language"])
+    _ = build.gettext
+    base = build.site.site_url + build.lang.url_prefix
+    groups = current_portal(build.site).result.groups
+    events = load_events(build.site.root)[0]
+    entries = guide_entries(groups, build.code, base, _) + event_entries(events, build.code, build.locale, base, _)
     content = atom_feed(
         entries, title=_feed_title(config, _), subtitle=config.site_description or "", self_url=base + FEED,
-        home_url=base, language=code, author=config.copyright or config.site_name,
+        home_url=base, language=build.code, author=config.copyright or config.site_name,
     )
     # static-i18n builds every language with the same site_dir; its files carry the language prefix.
-    files.append(File.generated(config, lang.url_prefix + FEED, content=content))
+    files.append(File.generated(config, build.lang.url_prefix + FEED, content=content))
     return files
 
 
 def on_page_context(context, page, config, nav):
     """``kk_feed`` for the ``<link rel="alternate" type="application/atom+xml">`` of every page."""
-    site = load_site_config(Path(config.config_file_path))
-    code = config.theme["language"]
-    _ = translations(site.root / "locales", code).gettext
-    context["kk_feed"] = {"href": site.language(code).url_prefix + FEED, "title": _feed_title(config, _)}
+    build = language_build(config.config_file_path, config.theme["language"])
+    context["kk_feed"] = {"href": build.lang.url_prefix + FEED, "title": _feed_title(config, build.gettext)}
     return context

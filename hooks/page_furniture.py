@@ -4,26 +4,15 @@ Adds to the template context: ``kk_last_verified``, ``kk_sources`` and, on home 
 (``kk_is_home``), ``kk_suggestions`` (a notice offering each other language, written in that language).
 """
 
-from pathlib import Path
-
+from kakehashi.build.language_build import language_build
 from kakehashi.content.paths import page_url
 from kakehashi.render.furniture import last_verified_text, source_links
-from kakehashi.render.ui_text import translations
-from kakehashi.site_config import load_site_config
-
-_state = {}
-
-
-def on_pre_build(config):
-    """Read the site's languages once per build."""
-    _state["site"] = load_site_config(Path(config.config_file_path))
 
 
 def on_page_context(context, page, config, nav):
     """Put the page's furniture into the template context."""
-    site = _state["site"]
-    code = config.theme["language"]
-    lang = site.language(code)
+    build = language_build(config.config_file_path, config.theme["language"])
+    site, code, lang = build.site, build.code, build.lang
     stem = getattr(page.file, "norm_src_uri", page.file.src_uri).removesuffix(".md")
     context["kk_last_verified"] = last_verified_text(page.meta, lang.formatting_locale)
     context["kk_sources"] = source_links(page.meta)
@@ -38,7 +27,7 @@ def on_page_context(context, page, config, nav):
                 "lang": other.code,
                 "href": page_url("index", other.url_prefix),
                 # Translators: an offer to switch to YOUR language, shown on another language's home page.
-                "text": translations(site.root / "locales", other.code).gettext("Read this portal in English"),
+                "text": language_build(config.config_file_path, other.code).gettext("Read this portal in English"),
             }
             for other in site.languages
             if other.code != code

@@ -11,9 +11,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi.build.language_build import language_build
 from kakehashi.build.roles import search_copies, serving
 from kakehashi.build.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndexer, SearchIndexError, bundle_paths
-from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)
 _indexers = {}  # language being built -> its index in the making
@@ -21,9 +21,8 @@ _indexers = {}  # language being built -> its index in the making
 
 def on_env(env, config, files):
     """Where the search partial finds the bundles, from the language being built."""
-    site = load_site_config(Path(config.config_file_path))
-    prefix = site.language(config.theme["language"]).url_prefix
-    env.globals["kk_search_bundles"] = bundle_paths(prefix, site.codes)
+    build = language_build(config.config_file_path, config.theme["language"])
+    env.globals["kk_search_bundles"] = bundle_paths(build.lang.url_prefix, build.site.codes)
     return env
 
 

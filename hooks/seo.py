@@ -9,17 +9,17 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
 from kakehashi.build.roles import finishing_build
 from kakehashi.render.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
-from kakehashi.site_config import load_site_config
 
 
 def on_template_context(context, template_name, config):
     """Give the 404 page a link to its language's home page, and a language switcher that leads to
     each language's home (static-i18n leaves it pointing at the last page it rendered)."""
     if template_name == "404.html":
-        site = load_site_config(Path(config.config_file_path))
+        site = language_build(config.config_file_path, config.theme["language"]).site
         root = urlsplit(site.site_url).path
         context["kk_home"] = root + site.language(config.theme["language"]).url_prefix
         # static-i18n sets the attribute (which Jinja reads before the key): set it the same way.
@@ -35,8 +35,7 @@ def on_post_template(output, template_name, config):
     """Every language build writes its 404 page into its own folder (``fr/404.html``); only the default
     language's is written at the site root (an empty output tells MkDocs not to write it)."""
     if template_name == "404.html":
-        site = load_site_config(Path(config.config_file_path))
-        lang = site.language(config.theme["language"])
+        lang = language_build(config.config_file_path, config.theme["language"]).lang
         target = Path(config.site_dir) / lang.url_prefix / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
@@ -51,7 +50,7 @@ def on_post_build(config):
     """Write the multilingual sitemap once all languages are in ``site_dir`` (main build only)."""
     if not finishing_build(getattr(config.plugins["i18n"], "building", False)):
         return
-    site = load_site_config(Path(config.config_file_path))
+    site = language_build(config.config_file_path, config.theme["language"]).site
     site_dir = Path(config.site_dir)
     published = current_portal(site).published
     (site_dir / PAGES_SITEMAP).write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")

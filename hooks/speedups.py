@@ -7,12 +7,11 @@ path runs after one warning (logged outside MkDocs' loggers, so that ``--strict`
 """
 
 import logging
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
-from kakehashi.site_config import load_site_config
 from kakehashi_speedups import front_matter, i18n_files, parallel_languages, reused_converter, shared_fragments, template_cache
 from kakehashi_speedups.gate import allowed
 
@@ -44,7 +43,7 @@ def on_config(config):
 @event_priority(-10)
 def on_pre_build(config):
     if "front_matter" in _active:
-        site = load_site_config(Path(config.config_file_path))
+        site = language_build(config.config_file_path, config.theme["language"]).site
         front_matter.install(lambda: current_portal(site).front_matters())
 
 

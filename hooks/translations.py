@@ -9,18 +9,17 @@
 - hreflang alternates advertise real translations only.
 """
 
-from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kakehashi.build import handoff
+from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal, expect_portal, portal_state
 from kakehashi.build.roles import worker_language
 from kakehashi.checks.findings import Severity
 from kakehashi.content.paths import page_url
 from kakehashi.content.status import State
 from kakehashi.render.seo import alternates
-from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)
 _state = {}
@@ -28,7 +27,7 @@ _state = {}
 
 def on_pre_build(config):
     """Read every page once and start the checks; a language worker gets what the main build read."""
-    site = load_site_config(Path(config.config_file_path))
+    site = language_build(config.config_file_path, config.theme["language"]).site
     if worker_language():
         expect_portal(site, handoff.receive)  # read and checked by the main build, which reports the findings
         _state.update(site=site, report=False)

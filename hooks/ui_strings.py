@@ -1,23 +1,19 @@
 """MkDocs hook: gettext UI strings and localized dates in the templates of the language being built."""
 
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 
+from kakehashi.build.language_build import language_build
 from kakehashi.render.ui_text import long_date, translations
-from kakehashi.site_config import load_site_config
 
 
 def on_env(env, config, files):
     """Install the current language's catalog (``_()``, ``{% trans %}``) and a ``long_date`` filter."""
-    code = config.theme["language"]
-    site = load_site_config(Path(config.config_file_path))
+    build = language_build(config.config_file_path, config.theme["language"])
     try:
-        catalog = translations(site.root / "locales", code)
+        catalog = translations(build.site.root / "locales", build.code)
     except FileNotFoundError as error:
         raise PluginError(str(error)) from None
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(catalog, newstyle=True)
-    locale = site.language(code).formatting_locale
-    env.filters["long_date"] = lambda value: long_date(value, locale)
+    env.filters["long_date"] = lambda value: long_date(value, build.locale)
     return env

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date, format_interval
@@ -23,6 +23,12 @@ def translations(locales_dir: Path, language: str) -> gettext.NullTranslations:
     mo = locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not mo.is_file():
         raise FileNotFoundError(f"{mo}: compiled catalog missing; run `make i18n`")
+    return _catalog(mo, mo.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _catalog(mo: Path, mtime_ns: int) -> gettext.GNUTranslations:
+    """A compiled catalog, read again only when ``make i18n`` compiled it anew."""
     with mo.open("rb") as handle:
         return gettext.GNUTranslations(handle)
 
