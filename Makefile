@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search clean
+.PHONY: help install lint upstream-suites build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -62,7 +62,24 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: i18n-compile $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what tests need, then run them
+# The test suites of the libraries whose internals the speed-ups patch, as their source distributions
+# ship them (pinned versions); tests/speedups/test_upstream_suites.py runs them with the speed-ups applied.
+UPSTREAM := .cache/upstream
+MARKDOWN_VERSION := $(shell sed -n 's/^Markdown==\([^ ]*\).*/\1/p' constraints.txt)
+I18N_VERSION := $(shell sed -n 's/^mkdocs-static-i18n==\([^ ]*\).*/\1/p' constraints.txt)
+UPSTREAM_SUITES := $(UPSTREAM)/markdown-$(MARKDOWN_VERSION) $(UPSTREAM)/mkdocs_static_i18n-$(I18N_VERSION)
+
+$(UPSTREAM)/%: | $(VENV)/.installed
+	mkdir -p $(UPSTREAM)
+	$(BIN)/pip download --quiet --no-deps --no-binary :all: -d $(UPSTREAM) "$$(echo $* | sed 's/-\([0-9][^-]*\)$$/==\1/')"
+	tar -xzf $(UPSTREAM)/$*.tar.gz -C $(UPSTREAM)
+
+upstream-suites: $(UPSTREAM_SUITES)  ## fetch the test suites of Python-Markdown and mkdocs-static-i18n (pinned)
+
+lint: install  ## ruff (configured in pyproject.toml)
+	$(BIN)/ruff check .
+
+test: i18n-compile lint upstream-suites $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what tests need, then lint and run them
 	$(BIN)/pytest
 
 bench: i18n-compile  ## build-time benchmark on a synthetic corpus (prints its figures)

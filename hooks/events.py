@@ -11,11 +11,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from kakehashi.events import build_time, load_events
-from kakehashi.events_html import render_events
-from kakehashi.ical import calendar
+from kakehashi.data.events import build_time, load_events
+from kakehashi.render.calendar import calendar
+from kakehashi.render.events_page import render_events
+from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import translations
 
 log = get_plugin_logger(__name__)
 MARKER = "<!-- kakehashi:events -->"

@@ -4,7 +4,7 @@ Why a hook and not a plugin: mkdocs-rss-plugin, the maintained feed plugin, writ
 but no Atom (its Atom request, issue #363, is still open), only knows pages, not the events of
 ``data/events/``, and dates entries from git or ``date`` front matter, not ``last_verified``; the only
 Atom plugin (mkdocs-atom-plugin 0.0.5, 2022) is unmaintained. The feed itself is built by
-``kakehashi.atom`` (standard library XML), here only handed to each language's build.
+``kakehashi.render.feeds`` (standard library XML), here only handed to each language's build.
 """
 
 from pathlib import Path
@@ -12,11 +12,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from kakehashi.atom import atom_feed, event_entries, guide_entries
-from kakehashi.events import load_events
-from kakehashi.portal import current_portal
+from kakehashi.build.portal import current_portal
+from kakehashi.data.events import load_events
+from kakehashi.render.feeds import atom_feed, event_entries, guide_entries
+from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import translations
 
 FEED = "atom.xml"
 

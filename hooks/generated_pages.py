@@ -10,16 +10,15 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from kakehashi.bench.report import render_benchmark
-from kakehashi.build_roles import serving
-from kakehashi.glossary import render_glossary
-from kakehashi.guide_index import render_guide_list
-from kakehashi.markup import fill_markers
-from kakehashi.portal import current_portal
-from kakehashi.rule_reference import render_rule_reference
+from kakehashi.build.portal import current_portal
+from kakehashi.build.roles import serving
+from kakehashi.content.status import render_status_section
+from kakehashi.render.glossary import render_glossary
+from kakehashi.render.guide_list import render_guide_list
+from kakehashi.render.markup import fill_markers
+from kakehashi.render.rule_reference import render_rule_reference
+from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
-from kakehashi.status import render_status_section
-from kakehashi.ui_text import translations
-
 
 # Markers filled from data/ (watched by make serve). The others (guide list, translation status) follow
 # the pages, and a live reload leaves them as they were, like MkDocs' navigation: rebuilding them all

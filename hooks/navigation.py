@@ -3,7 +3,7 @@
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from kakehashi.navigation import nav_sort_key
+from kakehashi.render.navigation import nav_sort_key
 
 
 def _stem(item, config) -> str:
@@ -29,7 +29,7 @@ def on_nav(nav, config, files):
     """Sort sections and pages, then relink previous/next in the new order."""
     _sort(nav.items, config, config.extra["kakehashi"]["nav_order"])
     pages = nav.pages = list(_walk(nav.items))
-    for previous, current in zip([None, *pages], pages):
+    for previous, current in zip([None, *pages], pages, strict=False):
         current.previous_page = previous
         if previous is not None:
             previous.next_page = current

@@ -6,10 +6,10 @@ Adds to the template context: ``kk_last_verified``, ``kk_sources`` and, on home 
 
 from pathlib import Path
 
-from kakehashi.page_meta import last_verified_text, source_links
-from kakehashi.pages import page_url
+from kakehashi.content.paths import page_url
+from kakehashi.render.furniture import last_verified_text, source_links
+from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import translations
 
 _state = {}
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from kakehashi.partners import load_partners
-from kakehashi.partners_html import render_directory
+from kakehashi.data.partners import load_partners
+from kakehashi.render.partners_page import render_directory
+from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import translations
 
 log = get_plugin_logger(__name__)
 MARKER = "<!-- kakehashi:partners -->"

@@ -2,8 +2,8 @@
 
 Gives the templates ``kk_search_bundles`` (each language's bundle, relative to the language root) and
 keeps a search copy of each page as the process that builds its language writes it
-(:class:`kakehashi.search_index.LanguageIndexer`). The main build runs Pagefind on its own language's
-copies; a language worker leaves its copies to the main build (``hooks/parallel_languages.py``).
+(:class:`kakehashi.build.search_index.LanguageIndexer`). The main build runs Pagefind on its own language's
+copies; a language worker leaves its copies to the main build (the parallel_languages speed-up).
 """
 
 from pathlib import Path
@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi.build_roles import search_copies, serving
-from kakehashi.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndexer, SearchIndexError, bundle_paths
+from kakehashi.build.roles import search_copies, serving
+from kakehashi.build.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndexer, SearchIndexError, bundle_paths
 from kakehashi.site_config import load_site_config
 
 log = get_plugin_logger(__name__)

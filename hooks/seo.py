@@ -9,28 +9,39 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from kakehashi.build_roles import finishing_build
-from kakehashi.portal import current_portal
-from kakehashi.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
+from kakehashi.build.portal import current_portal
+from kakehashi.build.roles import finishing_build
+from kakehashi.render.seo import PAGES_SITEMAP, sitemap_index_xml, sitemap_xml
 from kakehashi.site_config import load_site_config
 
 
 def on_template_context(context, template_name, config):
-    """Give the 404 page a link to its language's home page."""
+    """Give the 404 page a link to its language's home page, and a language switcher that leads to
+    each language's home (static-i18n leaves it pointing at the last page it rendered)."""
     if template_name == "404.html":
         site = load_site_config(Path(config.config_file_path))
-        prefix = site.language(config.theme["language"]).url_prefix
-        context["kk_home"] = urlsplit(site.site_url).path + prefix
+        root = urlsplit(site.site_url).path
+        context["kk_home"] = root + site.language(config.theme["language"]).url_prefix
+        # static-i18n sets the attribute (which Jinja reads before the key): set it the same way.
+        config.extra.alternate = [
+            {**entry, "link": root + site.language(entry["lang"]).url_prefix}
+            for entry in getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])
+            if entry.get("lang") in site.codes
+        ]
     return context
 
 
 def on_post_template(output, template_name, config):
-    """Every language build writes its 404 page into its own folder (``fr/404.html``)."""
+    """Every language build writes its 404 page into its own folder (``fr/404.html``); only the default
+    language's is written at the site root (an empty output tells MkDocs not to write it)."""
     if template_name == "404.html":
         site = load_site_config(Path(config.config_file_path))
-        target = Path(config.site_dir) / site.language(config.theme["language"]).url_prefix / "404.html"
+        lang = site.language(config.theme["language"])
+        target = Path(config.site_dir) / lang.url_prefix / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
+        if not lang.default:
+            return ""
     return output
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from kakehashi import handoff
-from kakehashi.build_roles import worker_language
-from kakehashi.findings import Severity
-from kakehashi.pages import page_url
-from kakehashi.portal import current_portal, expect_portal, portal_state
-from kakehashi.seo import alternates
+from kakehashi.build import handoff
+from kakehashi.build.portal import current_portal, expect_portal, portal_state
+from kakehashi.build.roles import worker_language
+from kakehashi.checks.findings import Severity
+from kakehashi.content.paths import page_url
+from kakehashi.content.status import State
+from kakehashi.render.seo import alternates
 from kakehashi.site_config import load_site_config
-from kakehashi.status import State
 
 log = get_plugin_logger(__name__)
 _state = {}

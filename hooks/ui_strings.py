@@ -4,8 +4,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from kakehashi.render.ui_text import long_date, translations
 from kakehashi.site_config import load_site_config
-from kakehashi.ui_text import long_date, translations
 
 
 def on_env(env, config, files):

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kakehashi.build.static_server import serve_site
 from kakehashi.site_config import load_site_config
-from kakehashi.static_server import serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("KAKEHASHI_CHROMIUM", "/usr/bin/chromium")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kakehashi.pins import blob_id
+from kakehashi.content.pins import blob_id
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

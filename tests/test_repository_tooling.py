@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 from pathspec import PathSpec
-
 from project import make_project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,6 +2,6 @@
 
 import sys
 
-from .build import main
+from kakehashi.bench.build import main
 
 sys.exit(main())

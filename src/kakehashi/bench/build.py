@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from statistics import median
 
-from .corpus import PREFIX, generate_corpus, project_root
-from .measure import run_measured, site_figures
+from kakehashi.bench.corpus import PREFIX, generate_corpus, project_root
+from kakehashi.bench.measure import run_measured, site_figures
+from kakehashi.cli.progress import StatusLine
 
 STOCK_CONFIG = """site_name: Stock configuration
 theme:
@@ -42,10 +43,8 @@ plugins:
 ENV = {"NO_MKDOCS_2_WARNING": "1", "CI": "true"}
 
 
-def _say(message: str) -> None:
-    """Progress on a terminal; nothing in CI or when piped."""
-    if sys.stderr.isatty() and not os.environ.get("CI"):
-        print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+_status = StatusLine()
+_say = _status.say
 
 
 def _mkdocs(config: Path, site: Path, strict: bool) -> list[str]:
@@ -165,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                     results[size]["serve_edit_s"] = measure_serve_edit(corpus)
             if size in args.stock_sizes:
                 stock[size] = measure_stock(corpus, size)
-            _say("")
+            _status.close()
             shutil.rmtree(corpus / "site", ignore_errors=True)
             shutil.rmtree(corpus / "site-stock", ignore_errors=True)
     finally:

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import yaml
 
-from ..pins import blob_id
-from ..typography import fix_line
-from ..termbase import load_termbase, uses
+from kakehashi.content.pins import blob_id
+from kakehashi.content.typography import fix_line
+from kakehashi.data.termbase import load_termbase, uses
 
 LANGUAGES = ("en", "fr", "ja")
 PREFIX = "bench-"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from .plot import build_time_svg
+from kakehashi.bench.plot import build_time_svg
 
 
 def render_benchmark(figures_file: Path, _: Callable[[str], str], locale: str = "en_GB") -> str:

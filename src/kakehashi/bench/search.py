@@ -4,7 +4,7 @@ Pagefind integration, on the same synthetic corpus, in headless Chromium.
 ``make bench-search`` (``python -m kakehashi.bench.search``) generates ``--pages`` guides per language
 (:func:`kakehashi.bench.corpus.generate_corpus`), builds the site twice (Pagefind, the portal's
 configuration; stock, Material's ``search`` plugin with static-i18n's merged index), serves each with
-:mod:`kakehashi.static_server` and, per language, opens the home page in a fresh browser and types
+:mod:`kakehashi.build.static_server` and, per language, opens the home page in a fresh browser and types
 the representative queries one after another. For each query it records the bytes of search
 resources transferred since the previous query (the first query of a language pays for the engine
 and the index), the time from the input event to the first result on screen, and whether the
@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..search_index import BUNDLE_DIR
-from ..static_server import serve_site
-from .corpus import LANGUAGES, generate_corpus
+from kakehashi.bench.corpus import LANGUAGES, generate_corpus
+from kakehashi.build.search_index import BUNDLE_DIR
+from kakehashi.build.static_server import serve_site
 
 CHROMIUM = os.environ.get("KAKEHASHI_CHROMIUM", "/usr/bin/chromium")
 HOME = {"en": "", "fr": "fr/", "ja": "ja/"}
@@ -104,8 +104,9 @@ def stock_config(corpus: Path) -> Path:
     """mkdocs.stock.yml: the same site with Material's search plugin and static-i18n's merged index."""
     text = (corpus / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^  - hooks/search\.py\n", "", text, flags=re.M)
-    # Language workers would write one index per language: stock is static-i18n's sequential build.
-    text = re.sub(r"^  - hooks/parallel_languages\.py\n", "", text, flags=re.M)
+    # Language workers would write one index per language: stock is static-i18n's sequential build
+    # (without the portal's speed-ups).
+    text = re.sub(r"^  - hooks/speedups\.py\n", "", text, flags=re.M)
     text = re.sub(r"^plugins:\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
     text = text.replace("custom_dir: overrides", "custom_dir: overrides-stock")
     stock_overrides = corpus / "overrides-stock"
@@ -186,7 +187,7 @@ def run_road(browser, road: Road, queries, timeout_s: float) -> None:
             context = browser.new_context(locale="en-GB")
             page = context.new_page()
             transferred = []
-            context.on("requestfinished", lambda request: transferred.append(request))
+            context.on("requestfinished", transferred.append)
             page.goto(base + HOME[lang], wait_until="load")
             page.evaluate(OBSERVE)
             none_text = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']")

@@ -1,0 +1,223 @@
+"""Per-language full-text search index of the built site, made with Pagefind.
+
+One Pagefind bundle per language, ``<site>/pagefind/<lang>/``, so a reader searching in French gets
+French pages only (and French stemming), and "search all languages" can query the other bundles with
+their own analysers. Only pages that carry ``data-pagefind-body`` are indexed (the template puts it on
+the content of real pages: 404 pages and English fallbacks shown in another language have none).
+
+Pagefind reads a *normalised copy* of each page; the published HTML is untouched. The rules, which
+``docs/assets/kakehashi-search.js`` applies to queries in the same way:
+
+1. Width folding. Full-width Latin letters and digits (ＰＭＤＡ, ２０２５), half-width katakana (ｸﾗｽ) and
+   Roman-numeral signs (Ⅲ) are replaced by their NFKC form (PMDA, 2025, クラス, III); Japanese
+   punctuation (、。「」（）) is kept so excerpts read naturally. Queries get full NFKC.
+2. Soft line breaks between Japanese characters (Markdown wraps lines; Japanese has no spaces)
+   are removed, so a term split by a wrapped line is still one run of text.
+3. Japanese index only: every kana or kanji is its own word, set apart by spaces (Pagefind's own
+   segmenter splits the same word differently in different sentences: 医療機器 is 医療|機器 in one and
+   医|療|機|器 in another, so a query segmented in the browser misses it). The query is split the same
+   way and the page must contain the characters of each run *contiguously* (checked on word
+   positions, then on the text), which finds a term anywhere, in the middle of a sentence too. A query
+   that is one such run is sent as a Pagefind exact phrase (``"医 療 機 器"``), which is also much faster
+   to score. Voiced marks count (``exactDiacritics``): ガイド is not カイト. As the text comes already
+   segmented, Pagefind indexes it as language ``und`` (no segmenter of its own: its Japanese
+   dictionary alone costs 320 MB and 1.6 s per build); the browser removes the spaces next to
+   kana and kanji again when it shows an excerpt.
+4. English and French use Pagefind's Snowball stemmers (approvals -> approval, dispositifs ->
+   dispositif); diacritics are folded at query time (reglementation -> réglementation).
+
+Nothing here imports MkDocs: ``hooks/search.py`` feeds a :class:`LanguageIndexer` with each page the
+build writes, in the process that builds the page's language; Pagefind runs once that language's
+pages are all written, one language at a time.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"
+CJK_LANGUAGES = ("ja",)  # indexed with every kana and kanji as its own word (rule 3)
+BODY_MARKER = "data-pagefind-body"
+
+#: Kana and kanji: each is one word in the Japanese index. Kept identical in kakehashi-search.js
+#: (``CJK_CLASS``); a test compares the two.
+CJK_CLASS = "\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Full-width letters and digits, half-width katakana and punctuation, Roman numerals.
+WIDTH_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f\u2160-\u2188"
+#: Japanese punctuation that may end a wrapped line before more Japanese text.
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+
+WORD_GAP = " "  # between a kana or kanji and its neighbours in the Japanese copy (rule 3)
+UNSEGMENTED = "und"  # the language Pagefind is told a pre-segmented copy is in (rule 3)
+
+#: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
+#: furniture, language notices, the source-file dates.
+EXCLUDE_SELECTORS = (
+    ".headerlink",
+    ".md-source-file",
+    ".kk-furniture",
+    ".kk-banner",
+    ".kk-chooser",
+    ".kk-suggest",
+    ".md-path",
+)
+
+#: Files of a Pagefind bundle that the portal does not use (Pagefind's own UIs).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+_MARKUP = re.compile(r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
+_WIDTH_RUN = re.compile(f"[{WIDTH_CLASS}]+")
+_SOFT_BREAK = re.compile(f"(?<=[{CJK_CLASS}{_CJK_PUNCT}])[ \t]*\n\\s*(?=[{CJK_CLASS}])")
+_CJK_BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])")
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_CHANGEABLE = re.compile(f"[{WIDTH_CLASS}{CJK_CLASS}]")
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message says for which language and why."""
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    """What was indexed for one language."""
+
+    language: str
+    pages: int
+    bundle: Path
+    bytes: int
+
+
+def fold_width(text: str) -> str:
+    """Rule 1: NFKC for full-width alphanumerics, half-width kana and Roman numerals only."""
+    return _WIDTH_RUN.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+
+
+def index_text(text: str, segment_cjk: bool) -> str:
+    """Rules 1–3 on a run of page text (not markup)."""
+    text = _SOFT_BREAK.sub("", fold_width(text))
+    return _CJK_BOUNDARY.sub(WORD_GAP, text) if segment_cjk else text
+
+
+def index_html(html: str, segment_cjk: bool) -> str:
+    """The copy of a page that Pagefind reads: the page's ``<title>`` and its indexed article (the
+    ``data-pagefind-body`` element, to the last ``</article>``) with its text normalised and its
+    markup as it was. Navigation, header and footer are left out: Pagefind would skip them anyway,
+    and reading them cost it a quarter of its time. Without the marker, all the text is normalised."""
+    marker = html.find(BODY_MARKER)
+    if marker < 0:
+        return _normalised(html, segment_cjk)
+    start = html.rfind("<", 0, marker)
+    end = html.rfind("</article>")
+    end = end + len("</article>") if end > marker else len(html)
+    title = _TITLE.search(html)
+    return (f'<!doctype html><html lang="{page_language(html) or ""}"><head><meta charset="utf-8">'
+            f'{title[0] if title else ""}</head><body>{_normalised(html[start:end], segment_cjk)}</body></html>')
+
+
+def _normalised(fragment: str, segment_cjk: bool) -> str:
+    """Rules 1–3 on the text of some HTML, markup untouched (returned as it is when nothing changes)."""
+    if not _CHANGEABLE.search(fragment):
+        return fragment
+    parts = _MARKUP.split(fragment)
+    parts[::2] = [index_text(text, segment_cjk) for text in parts[::2]]
+    return "".join(parts)
+
+
+def query_terms(query: str, segment_cjk: bool) -> str:
+    """The query as the browser sends it to Pagefind (Python twin of the JS, for tests and tools)."""
+    query = unicodedata.normalize("NFKC", query).strip()
+    if not segment_cjk:
+        return " ".join(query.split())
+    terms = " ".join(re.sub(f"([{CJK_CLASS}])", r" \1 ", query).split())
+    if re.search(f"[{CJK_CLASS}]", query) and not re.search(r'[\s"]', query) and " " in terms:
+        terms = f'"{terms}"'  # one run of Japanese: an exact phrase
+    return terms
+
+
+def page_language(html: str) -> str | None:
+    """The ``<html lang>`` of a page (primary subtag, lower case)."""
+    match = _HTML_LANG.search(html[:4096])
+    return match.group(1).split("-")[0].lower() if match else None
+
+
+#: Pagefind holds a whole language's index in memory (300–500 MB at 1,600 pages): the languages
+#: take turns to run it (the main build indexes its own and its workers' languages in threads, and
+#: other builds may run on the same machine), so that a build stays under 1 GB.
+PAGEFIND_LOCK = Path(tempfile.gettempdir()) / "kakehashi-pagefind.lock"
+
+
+@contextmanager
+def _pagefind_turn():
+    """Wait until no other process on this machine runs Pagefind for Kakehashi."""
+    with open(PAGEFIND_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class LanguageIndexer:
+    """One language's search index, fed page by page as the build writes them, so that the pages are
+    never read back. ``work``: where the normalised copies go (a new temporary folder by default); a
+    language worker leaves its copies there for the main build to index (the parallel_languages speed-up)."""
+
+    def __init__(self, code: str, segment_cjk: bool, work: Path | None = None):
+        self.code, self.segment_cjk = code, segment_cjk
+        self.work = work or Path(tempfile.mkdtemp(prefix=f"kk-search-{code}-"))
+
+    def add(self, rel_path: str, html: str) -> None:
+        """Keep a normalised copy of a page, if it is searchable and in this language."""
+        if BODY_MARKER not in html or page_language(html) != self.code:
+            return
+        target = self.work / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(index_html(html, self.segment_cjk), encoding="utf-8")
+
+    def write_bundle(self, site_dir: Path) -> LanguageIndex | None:
+        """Run Pagefind over the copies kept, then remove them; write ``<site_dir>/pagefind/<code>/``."""
+        try:
+            pages = sum(1 for _ in self.work.rglob("*.html"))
+            if not pages:
+                return None
+            bundle = site_dir / BUNDLE_DIR / self.code
+            shutil.rmtree(bundle, ignore_errors=True)
+            language = UNSEGMENTED if self.segment_cjk else self.code
+            command = [
+                sys.executable, "-m", "pagefind", "--site", str(self.work), "--output-path", str(bundle),
+                "--force-language", language, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
+            ]
+            with _pagefind_turn():
+                done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise SearchIndexError(f"Pagefind failed for '{self.code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+            for name in _UNUSED:
+                (bundle / name).unlink(missing_ok=True)
+            entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            if all(index.get("wasm") for index in entry["languages"].values()):
+                (bundle / "wasm.unknown.pagefind").unlink(missing_ok=True)  # only for languages without a stemmer
+            size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+            return LanguageIndex(self.code, pages, bundle, size)
+        finally:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+
+def bundle_paths(language_prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """Path of each language's bundle relative to the root of the language being built.
+
+    ``fr/`` pages live one folder below the site root, so their bundles are ``../pagefind/<lang>/``.
+    """
+    up = "../" * len([part for part in language_prefix.split("/") if part])
+    return {code: f"{up}{BUNDLE_DIR}/{code}/" for code in languages}

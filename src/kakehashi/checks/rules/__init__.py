@@ -1,0 +1,20 @@
+"""The validator's rules. Importing this package registers every rule in ``REGISTRY``."""
+
+from kakehashi.checks.registry import REGISTRY, CheckContext, Rule
+from kakehashi.checks.rules import (  # noqa: F401
+    catalogs,
+    data,
+    facts,
+    files,
+    frontmatter,
+    links,
+    placeholders,
+    presence,
+    safety,
+    structure,
+    terminology,
+    typography,
+    untranslated,
+)
+
+__all__ = ["REGISTRY", "CheckContext", "Rule"]

@@ -1,0 +1,158 @@
+"""Translation status per page and language, as text, JSON, Markdown, and an SVG chart made at build time."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from html import escape
+
+from kakehashi.content.groups import Group
+from kakehashi.content.pins import Drift, drift, pinned_text
+from kakehashi.site_config import SiteConfig
+
+
+class State(str, Enum):
+    SOURCE = "source"
+    CURRENT = "up-to-date"
+    OUTDATED = "outdated"
+    STUB = "stub"
+    MISSING = "missing"
+
+
+COLOURS = {State.SOURCE: "#1b4f72", State.CURRENT: "#1e8449", State.OUTDATED: "#b9770e", State.STUB: "#a93226", State.MISSING: "#7b7d7d"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    state: State
+    path: str = ""
+    drift: Drift | None = None  # how far behind, for outdated translations whose pin git knows
+
+    @property
+    def detail(self) -> str:
+        if self.state is not State.OUTDATED:
+            return ""
+        return self.drift.describe() if self.drift else "pinned version unknown"
+
+
+def page_states(group: Group, site: SiteConfig) -> dict[str, Cell]:
+    """The state of each language of one page."""
+    source = group.source
+    cells = {}
+    for lang in site.codes:
+        variant = group.variants.get(lang)
+        if variant is None or variant.doc is None:
+            cells[lang] = Cell(State.MISSING)
+        elif variant is source or source is None and variant.is_source:
+            cells[lang] = Cell(State.SOURCE, path=variant.display)
+        elif variant.is_stub:
+            cells[lang] = Cell(State.STUB, path=variant.display)
+        else:
+            pin = (variant.translation or {}).get("source_hash")
+            if source is not None and pin == source.blob:
+                cells[lang] = Cell(State.CURRENT, path=variant.display)
+            else:
+                old = pinned_text(site.root, pin) if pin and str(pin).lower() != "pending" else None
+                moved = drift(old, source.doc.text) if old is not None and source is not None and source.doc else None
+                cells[lang] = Cell(State.OUTDATED, variant.display, moved)
+    return cells
+
+
+def status_table(groups: list[Group], site: SiteConfig) -> dict[str, dict[str, Cell]]:
+    """{stem: {language: Cell}} for every page, sorted by stem."""
+    return {group.stem: page_states(group, site) for group in sorted(groups, key=lambda g: g.stem)}
+
+
+def totals(table: dict[str, dict[str, Cell]], codes: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """Count of pages per language and state."""
+    counts = {code: {state.value: 0 for state in State} for code in codes}
+    for cells in table.values():
+        for code, cell in cells.items():
+            counts[code][cell.state.value] += 1
+    return counts
+
+
+def percent_available(count: dict[str, int]) -> float:
+    """Share of pages a reader of the language can read in it (source or up-to-date or outdated)."""
+    total = sum(count.values())
+    readable = count["source"] + count["up-to-date"] + count["outdated"]
+    return 100.0 * readable / total if total else 0.0
+
+
+def as_json(table, codes) -> str:
+    return json.dumps({
+        "pages": {stem: {code: {"state": cell.state.value, "detail": cell.detail} for code, cell in cells.items()} for stem, cells in table.items()},
+        "totals": totals(table, codes),
+    }, ensure_ascii=False, indent=1)
+
+
+def as_text(table, codes) -> str:
+    width = max((len(stem) for stem in table), default=10)
+    lines = [f"{'page':<{width}}  " + "  ".join(f"{code:<12}" for code in codes)]
+    for stem, cells in table.items():
+        lines.append(f"{stem:<{width}}  " + "  ".join(f"{cells[code].state.value:<12}" for code in codes))
+        lines.extend(f"{'':<{width}}    {code}: {cell.detail}" for code, cell in cells.items() if cell.detail)
+    for code, count in totals(table, codes).items():
+        lines.append(f"{code}: " + ", ".join(f"{n} {state}" for state, n in count.items() if n) + f" — {percent_available(count):.0f}% readable")
+    return "\n".join(lines)
+
+
+def as_markdown(table, codes, labels: dict[str, str] | None = None, details: bool = True) -> str:
+    """A Markdown table; ``labels`` translates state names and the header for the status page."""
+    labels = labels or {}
+    header = "| " + labels.get("page", "Page") + " | " + " | ".join(codes) + " |"
+    lines = [header, "|---" * (len(codes) + 1) + "|"]
+    for stem, cells in table.items():
+        row = []
+        for code in codes:
+            cell = cells[code]
+            text = labels.get(cell.state.value, cell.state.value)
+            row.append(f"{text} ({cell.detail})" if cell.detail and details else text)
+        lines.append(f"| `{stem}` | " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[str, str] | None = None) -> str:
+    """Stacked horizontal bars, one per language, of page states: an inline SVG with a text legend."""
+    labels, names = labels or {}, names or {}
+    counts = totals(table, codes)
+    bar_x, bar_w, row_h, top = 110, 420, 34, 10
+    legend_y = top + row_h * len(codes) + 16
+    title = escape(labels.get("title", "Translation status"))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="kk-status-chart" role="img" viewBox="0 0 600 {legend_y + 24}" aria-labelledby="kk-status-title"><title id="kk-status-title">{title}</title>']
+    for row, code in enumerate(codes):
+        y = top + row * row_h
+        total = sum(counts[code].values()) or 1
+        parts.append(f'<text x="0" y="{y + 17}" font-size="13" fill="currentColor">{escape(names.get(code, code))}</text>')
+        x = bar_x
+        for state in State:
+            n = counts[code][state.value]
+            if not n:
+                continue
+            width = bar_w * n / total
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="22" fill="{COLOURS[state]}"><title>{escape(labels.get(state.value, state.value))}: {n}</title></rect>')
+            x += width
+        parts.append(f'<text x="{bar_x + bar_w + 8}" y="{y + 17}" font-size="13" fill="currentColor">{percent_available(counts[code]):.0f}%</text>')
+    x = 0
+    for state in State:
+        label = escape(labels.get(state.value, state.value))
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[state]}"/><text x="{x + 16}" y="{legend_y + 11}" font-size="12" fill="currentColor">{label}</text>')
+        x += 24 + 8 * len(label) if label.isascii() else 24 + 14 * len(label)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def state_labels(_) -> dict[str, str]:
+    """State names and table headings in the reader's language."""
+    return {
+        "source": _("source"), "up-to-date": _("up to date"), "outdated": _("outdated"), "stub": _("stub"),
+        "missing": _("missing"), "page": _("Page"), "title": _("Translation status"),
+    }
+
+
+def render_status_section(table, site: SiteConfig, language: str, _) -> str:
+    """The status page's generated part: the chart, then the per-page table."""
+    labels = state_labels(_)
+    names = {code: site.language(code).name_in(language) for code in site.codes}
+    return chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels, details=False) + "\n"

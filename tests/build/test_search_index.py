@@ -1,0 +1,98 @@
+"""The search index rules (no browser): normalisation, segmentation, and the bundles of the real build."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+from conftest import ROOT
+
+from kakehashi.build.search_index import (
+    CJK_CLASS,
+    CJK_LANGUAGES,
+    UNSEGMENTED,
+    WORD_GAP,
+    bundle_paths,
+    fold_width,
+    index_html,
+    page_language,
+    query_terms,
+)
+
+
+def test_width_folding_keeps_japanese_punctuation():
+    assert fold_width("ＰＭＤＡの承認（クラスⅢ）、ｸﾗｽ２") == "PMDAの承認（クラスIII）、クラス2"
+
+
+def test_japanese_copy_has_one_word_per_kana_or_kanji_and_markup_is_untouched():
+    html = '<h2 id="承認">承認\nルート</h2><script>var s = "医療";</script><p title="医療">PMDAへ</p>'
+    out = index_html(html, segment_cjk=True)
+    assert '<h2 id="承認">' in out and '<script>var s = "医療";</script>' in out and 'title="医療"' in out
+    assert f"承{WORD_GAP}認{WORD_GAP}ル{WORD_GAP}ー{WORD_GAP}ト" in out  # soft line break between Japanese removed
+    assert f"PMDA{WORD_GAP}へ" in out
+
+
+def test_latin_copy_is_only_folded():
+    assert index_html("<p>ＰＭＤＡ 承認</p>", segment_cjk=False) == "<p>PMDA 承認</p>"
+
+
+def test_the_copy_holds_the_indexed_article_only():
+    html = ('<html lang="ja"><head><title>医療 - Site</title></head><body><nav>ＮＡＶ 医療</nav>'
+            '<article class="x" data-pagefind-body><p>ＰＭＤＡ 医療</p></article><footer>ＦＯＯＴ</footer></body></html>')
+    out = index_html(html, segment_cjk=True)
+    assert out == ('<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>医療 - Site</title></head>'
+                   f'<body><article class="x" data-pagefind-body><p>PMDA 医{WORD_GAP}療</p></article></body></html>')
+    plain = '<html lang="fr"><body><article data-pagefind-body><p>Dispositifs médicaux</p></article></body></html>'
+    assert '<article data-pagefind-body><p>Dispositifs médicaux</p></article>' in index_html(plain, segment_cjk=False)
+
+
+@pytest.mark.parametrize(
+    ("query", "cjk", "expected"),
+    [("ＰＭＤＡ", True, "PMDA"), ("製造販売業者", True, '"製 造 販 売 業 者"'), ("クラスⅢ", True, '"ク ラ ス III"'),
+     ("承認 PMDA", True, "承 認 PMDA"), ("法", True, "法"),
+     ("  dispositifs   médicaux ", False, "dispositifs médicaux"), ("医療機器", False, "医療機器")],
+)
+def test_query_terms(query, cjk, expected):
+    assert query_terms(query, cjk) == expected
+
+
+def test_browser_uses_the_same_characters_as_the_indexer():
+    script = (ROOT / "docs" / "assets" / "kakehashi-search.js").read_text(encoding="utf-8")
+    literal = re.search(r'var CJK_CLASS = "([^"]+)"', script).group(1)
+    assert literal.encode("ascii").decode("unicode_escape") == CJK_CLASS
+
+
+def test_page_language_and_bundle_paths():
+    assert page_language('<!doctype html><html lang="ja" class="no-js">') == "ja"
+    assert bundle_paths("", ("en", "fr")) == {"en": "pagefind/en/", "fr": "pagefind/fr/"}
+    assert bundle_paths("fr/", ("en", "fr")) == {"en": "../pagefind/en/", "fr": "../pagefind/fr/"}
+
+
+def _fragments(bundle):
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        yield json.loads(gzip.decompress(path.read_bytes())[len("pagefind_dcd"):])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ja"])
+def test_each_bundle_holds_its_language_only(built_site, lang):
+    """One bundle per language: its pages are that language's (no fallback, no 404), nothing else."""
+    bundle = built_site / "pagefind" / lang
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [UNSEGMENTED if lang in CJK_LANGUAGES else lang]  # see search_index rule 3
+    urls = [fragment["url"] for fragment in _fragments(bundle)]
+    assert urls, f"nothing indexed in {lang}"
+    others = [code for code in ("fr", "ja") if code != lang]
+    for url in urls:
+        assert "404" not in url
+        if lang == "en":
+            assert not url.startswith(tuple(f"/{code}/" for code in others)), url
+        else:
+            assert url.startswith(f"/{lang}/"), url
+        page = built_site / url.lstrip("/") / "index.html"
+        assert page_language(page.read_text(encoding="utf-8")) == lang
+        assert "kk-banner--fallback" not in page.read_text(encoding="utf-8"), f"fallback page indexed: {url}"
+    # Pagefind's own UIs are not shipped; the lunr index is gone.
+    assert not (bundle / "pagefind-ui.js").exists()
+    assert not (built_site / "search" / "search_index.json").exists()

@@ -1,0 +1,178 @@
+"""Every rule: a fixture that trips it and the clean fixture that does not (exact code and line)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kakehashi.checks.engine import run_checks
+from kakehashi.checks.rules import REGISTRY
+from kakehashi.content.groups import load_pageset
+from kakehashi.content.pins import blob_id
+from kakehashi.site_config import load_site_config
+
+
+def check(project, **kwargs):
+    return run_checks(load_site_config(project / "mkdocs.yml"), **kwargs).findings
+
+
+def codes(findings, path=None):
+    return {(f.code, f.line) for f in findings if path is None or f.path.endswith(path)}
+
+
+def edit(project, rel, old, new):
+    path = project / "docs" / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture has no {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_clean_fixture_has_no_findings_but_the_missing_home_translations(project):
+    findings = check(project)
+    assert [(f.code, f.path) for f in findings if f.code != "P001"] == []
+    assert {f.path for f in findings} == {"docs/index.md", "docs/guides/other.md"}
+    assert all(f.line == 1 for f in findings)
+
+
+# (rule, file, old text, new text, expected line)
+CASES = [
+    ("M001", "guides/guide.fr.md", "category: regulation", "category: [regulation", 4),
+    ("M002", "guides/guide.md", "jurisdiction: EU", "jurisdiction: Mars", 5),
+    ("M002", "guides/guide.ja.md", "last_verified: 2026-11-26", "last_verified: 26/11/2026", 7),
+    ("M002", "guides/guide.md", "url: https://eur-lex", "url: http://eur-lex", 8),
+    ("M003", "guides/guide.fr.md", "category: regulation", "category: trade", 4),
+    ("M003", "guides/guide.ja.md", "    url: https://eur-lex.europa.eu/eli/reg/2017/745/oj", "    url: https://eur-lex.europa.eu/eli/reg/2017/746/oj", 8),
+    ("P004", "guides/guide.fr.md", "source_hash: ", "source_hash: pending #", 12),
+    ("S001", "guides/guide.ja.md", "## 手順 {#steps}", "### 手順 {#steps}", 24),
+    ("S002", "guides/guide.fr.md", "## Étapes {#steps}", "## Étapes {#etapes}", 26),
+    ("S003", "guides/guide.ja.md", "key: value", "キー: 値", 31),
+    ("S004", "guides/guide.fr.md", "[guide des classes](other.md)", "guide des classes", 16),
+    ("S005", "guides/guide.ja.md", "をお読みください。", "をお読みください。![図](a.png)", 19),
+    ("S006", "guides/guide.fr.md", "| Audit | l’organisme notifié |\n", "", 28),
+    ("S007", "guides/guide.ja.md", '!!! warning "早めの計画を"', '!!! tip "早めの計画を"', 21),
+    ("L001", "guides/guide.ja.md", "(other.md)", "(guide.fr.md)", 19),
+    ("X001", "guides/guide.ja.md", "18か月", "十八か月", 16),
+    ("X001", "guides/guide.fr.md", "info@example.eu", "info@example.org", 16),
+    ("X001", "guides/guide.fr.md", "26 mai 2021", "26 mai 2022", 16),
+    ("T001", "guides/guide.ja.md", "ノーティファイドボディ", "認定機関", 16),
+    ("T002", "guides/guide.md", "most devices", "most devices (the notified organism decides)", 16),
+    # lower() lengthens İ: the text is matched with the forms' case-insensitive patterns instead
+    ("T002", "guides/guide.md", "most devices", "İzmir: most devices (the Notified Organism decides)", 16),
+    ("U001", "guides/guide.fr.md", "De nombreux organismes notifiés demandent 18 mois ou plus avant de pouvoir commencer l’audit.",
+     "Many notified bodies need 18 months or more before the audit can start.", 24),
+    ("U002", "guides/guide.ja.md", "監査の開始までに18か月以上かかるノーティファイドボディも少なくありません。",
+     "Many notified bodies need 18 months or more before the audit can start.", 22),
+    ("U003", "guides/guide.fr.md", "De nombreux organismes notifiés demandent 18 mois ou plus avant de pouvoir commencer l’audit.",
+     "Most of the notified bodies take 18 months or more, and the audit is the longest step.", 24),
+    ("Y001", "guides/guide.ja.md", "お寄せください。", "お寄せください.", 19),
+    ("Y001", "guides/guide.ja.md", "少なくありません。", "ｽｹｼﾞｭｰﾙに注意。", 22),
+    ("Y002", "guides/guide.fr.md", "pour toute\nquestion.", "pour toute\nquestion ?", 21),
+    ("Y002", "guides/guide.fr.md", "Vue d’ensemble", "Vue d’ensemble: bref", 17),
+    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<script>alert(1)</script>", 19),
+    ("H002", "guides/guide.md", "with questions.", 'with <img src="x.png" onerror="alert(1)"> questions.', 17),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](javascript:alert(1))", 17),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](JaVa&#115;cript:alert(1))", 17),
+    ("H003", "guides/guide.md", "with questions.", "with questions.\n\n[x]: data:text/html;base64,PHNjcmlwdD4=", 19),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<iframe src="https://tracker.example"></iframe>', 19),
+    ("N001", "guides/guide.fr.md", "title: Les organismes notifiés en pratique", "title: TODO Titre du guide", 2),
+    ("N001", "guides/guide.ja.md", "監査の開始までに", "TODO 監査の開始までに", 22),
+]
+
+
+@pytest.mark.parametrize(("code", "rel", "old", "new", "line"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_trips_on_its_defect(project, code, rel, old, new, line):
+    edit(project, rel, old, new)
+    found = check(project)
+    assert (code, line) in codes(found, rel), [f.as_text() for f in found if f.code != "P001"]
+
+
+def test_every_rule_has_a_case_and_documentation():
+    page_rules = {code for code, rule in REGISTRY.items() if rule.check is not None and not code.startswith("C")}
+    covered = {case[0] for case in CASES} | {"P001", "P002", "P003", "P005", "N002", "D000"}  # N002: test_scaffold.py; D000: test_cli.py
+    assert page_rules <= covered
+    for rule in REGISTRY.values():
+        assert rule.summary and len(rule.explanation) > 40, rule.code
+
+
+def test_missing_and_stub_translations_are_info(project):
+    (project / "docs/guides/guide.ja.md").unlink()
+    edit(project, "guides/guide.fr.md", "  from: en\n", "  from: en\n  state: stub\n")
+    findings = check(project)
+    assert ("P001", 1) in codes(findings, "guides/guide.md")
+    assert ("P001", 1) in codes(findings, "guides/guide.fr.md")
+    assert not any(f.severity.value == "error" for f in findings)
+
+
+def test_translation_without_source_and_two_sources(project):
+    edit(project, "guides/guide.fr.md", "  from: en\n", "  from: ja\n")
+    (project / "docs/guides/guide.ja.md").unlink()
+    assert ("P002", 12) in codes(check(project), "guides/guide.fr.md")
+    edit(project, "guides/guide.fr.md", "translation:\n  from: ja\n", "extra:\n  from: ja\n")
+    found = {f.code for f in check(project)}
+    assert "P003" in found
+
+
+def test_outdated_translation_says_how_far_behind(project):
+    source = project / "docs/guides/guide.md"
+    import subprocess
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run(["git", "add", "docs"], cwd=project, check=True)
+    subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "x"], cwd=project, check=True)
+    edit(project, "guides/guide.md", "| Audit | the notified body |", "| Audit | the notified body |\n| Certificate | the notified body |")
+    edit(project, "guides/guide.fr.md", "| Audit | l’organisme notifié |", "| Audit | l’organisme notifié |\n| Certificat | l’organisme notifié |")
+    findings = [f for f in check(project) if f.code == "P005"]
+    assert {f.path for f in findings} == {"docs/guides/guide.fr.md", "docs/guides/guide.ja.md"}
+    assert all("1 changed line(s) in 1 section(s): #steps" in f.message for f in findings), findings
+    assert all(blob_id(source.read_bytes())[:10] in f.message for f in findings)
+
+
+def test_checking_one_file_checks_its_siblings_only(project):
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    page = project / "docs/guides/other.md"
+    assert check(project, paths=[page]) == [f for f in check(project, paths=[page]) if f.path.endswith("other.md")]
+    found = check(project, paths=[project / "docs/guides/guide.fr.md"])
+    assert ("Y001", 19) in codes(found, "guide.ja.md")
+
+
+def test_language_filter(project):
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    edit(project, "guides/guide.fr.md", "Vue d’ensemble", "Vue d’ensemble: bref")
+    found = check(project, language="fr")
+    assert {f.code for f in found} >= {"Y002"} and "Y001" not in {f.code for f in found}
+
+
+def test_a_second_run_reuses_unchanged_pages_and_sees_edits(project):
+    site = load_site_config(project / "mkdocs.yml")
+    first = run_checks(site)
+    again = run_checks(site)
+    assert again.findings == first.findings
+    assert again.groups[0] is first.groups[0]  # unchanged page: taken from the cache, not re-read
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    assert ("Y001", 19) in codes(run_checks(site).findings, "guide.ja.md")
+
+
+def test_checks_give_the_same_findings_in_worker_processes(project):
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    site = load_site_config(project / "mkdocs.yml")
+    from kakehashi.checks import engine as check_module
+    check_module._group_cache.clear()
+    serial = run_checks(site, jobs=1).findings
+    check_module._group_cache.clear()
+    old = check_module.PARALLEL_FROM
+    check_module.PARALLEL_FROM = 1
+    try:
+        parallel = run_checks(site, jobs=2).findings
+        check_module._group_cache.clear()
+        read_before = run_checks(site, jobs=2, read=load_pageset(site)).findings  # as a build does
+    finally:
+        check_module.PARALLEL_FROM = old
+    assert parallel == serial == read_before and any(f.code == "Y001" for f in parallel)
+
+
+def test_pages_are_read_again_only_when_they_change(project):
+    site = load_site_config(project / "mkdocs.yml")
+    first = {g.stem: g for g in load_pageset(site)}
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
+    again = {g.stem: g for g in load_pageset(site)}
+    assert again["guides/guide"].variants["en"] is first["guides/guide"].variants["en"]  # unchanged: not read again
+    assert again["guides/guide"].variants["ja"] is not first["guides/guide"].variants["ja"]
+    assert again["guides/guide"].variants["ja"].blob != first["guides/guide"].variants["ja"].blob

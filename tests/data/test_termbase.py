@@ -1,0 +1,56 @@
+"""The termbase: how its forms match, and that a live reload reads it again only when it changed."""
+
+from __future__ import annotations
+
+from kakehashi.build.stamps import StampCache
+from kakehashi.data.termbase import load_termbase, term_pattern
+
+LANGUAGES = ("en", "fr", "ja")
+
+
+def test_either_apostrophe_matches_either():
+    for form in ("d'AMM", "d’AMM"):
+        assert term_pattern(form).search("la demande d’AMM")
+        assert term_pattern(form).search("la demande d'AMM")
+        assert not term_pattern(form).search("la demande dxAMM")
+
+
+def test_latin_forms_match_whole_words_only():
+    assert term_pattern("MAH").search("the mah must")
+    assert not term_pattern("MAH").search("a MAHOGANY desk")
+    assert term_pattern("PMDA").search("PMDAに相談します")  # a kana is a word boundary
+
+
+def test_termbase_is_read_again_only_when_changed(project):
+    path = project / "data" / "termbase.yaml"
+    first, _ = load_termbase(path, LANGUAGES)
+    again, _ = load_termbase(path, LANGUAGES)
+    assert again is first
+    path.write_text(path.read_text(encoding="utf-8").replace("corps notifié", "corps notifiés"), encoding="utf-8")
+    edited, _ = load_termbase(path, LANGUAGES)
+    assert edited is not first
+    assert edited[0].terms["fr"].forbidden == ("corps notifiés",)
+
+
+def test_termbase_findings_are_a_fresh_list_each_time(project):
+    path = project / "data" / "termbase.yaml"
+    path.write_text("- id: broken\n", encoding="utf-8")
+    findings, again = load_termbase(path, LANGUAGES)[1], load_termbase(path, LANGUAGES)[1]
+    assert findings and findings == again and findings is not again
+    findings.clear()
+    assert load_termbase(path, LANGUAGES)[1] == again
+
+
+def test_stamp_cache_recomputes_on_a_new_stamp_and_never_keeps_an_unreadable_file():
+    cache, calls = StampCache(), []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get("a", ((1, 1),), compute) == 1
+    assert cache.get("a", ((1, 1),), compute) == 1
+    assert cache.get("a", ((2, 1),), compute) == 2
+    assert cache.get("b", (None,), compute) == 3
+    assert cache.get("b", (None,), compute) == 4
+    assert cache.lookup("b", (None,)) is None

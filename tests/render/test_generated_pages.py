@@ -1,0 +1,71 @@
+"""Generated parts of pages: glossary, guide list, translation status chart, rule reference."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from project import make_project
+
+from kakehashi.checks.engine import run_checks
+from kakehashi.checks.rules import REGISTRY
+from kakehashi.content.status import chart_svg, render_status_section, status_table
+from kakehashi.data.termbase import Concept, Term
+from kakehashi.render.glossary import render_glossary
+from kakehashi.render.guide_list import render_guide_list
+from kakehashi.render.markup import fill_markers
+from kakehashi.render.rule_reference import render_rule_reference
+from kakehashi.site_config import load_site_config
+
+
+def identity(text):
+    return text
+
+
+def test_glossary_is_in_the_readers_language_and_escaped(tmp_path):
+    site = load_site_config(make_project(tmp_path).joinpath("mkdocs.yml"))
+    evil = Concept("evil", {
+        "en": Term("<script>alert(1)</script>"), "fr": Term("organisme & co"), "ja": Term("審査")},
+        {"ja": "<img src=x onerror=alert(1)>の定義です。"})
+    html = render_glossary([evil], site, "ja", identity)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html and "organisme &amp; co" in html
+    assert html.index("審査") < html.index("organisme")  # the reader's term comes first
+    assert '<tr id="evil">' in html and "英語" in html  # column named in the reader's language
+
+
+def test_guide_list_uses_the_readers_language_and_falls_back(tmp_path):
+    project = make_project(tmp_path)
+    (project / "docs/guides/other.md").write_text(
+        (project / "docs/guides/other.md").read_text(encoding="utf-8").replace("title: Notified bodies in practice", "title: Other *guide* [x](javascript:y)"),
+        encoding="utf-8")
+    site = load_site_config(project / "mkdocs.yml")
+    groups = run_checks(site).groups
+    markdown = render_guide_list(groups, "fr", "en", "fr_FR", identity)
+    assert "## Regulation {#regulation}" in markdown
+    assert "[Les organismes notifiés en pratique](guide.md)" in markdown
+    assert "26 novembre 2026" in markdown
+    assert r"Other \*guide\* \[x\](javascript:y)" in markdown  # English fallback, inert
+
+
+def test_status_chart_is_valid_svg_with_one_bar_per_language(tmp_path):
+    project = make_project(tmp_path)
+    (project / "docs/guides/guide.ja.md").unlink()
+    site = load_site_config(project / "mkdocs.yml")
+    table = status_table(run_checks(site).groups, site)
+    svg = chart_svg(table, site.codes, names={"en": "English", "fr": "français", "ja": "日本語"})
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[:2] == ["English", "100%"] and "日本語" in texts
+    assert texts[2:6] == ["français", "33%", "日本語", "0%"]  # 1 of 3 pages in French, none in Japanese
+    section = render_status_section(table, site, "fr", identity)
+    assert "| `guides/guide` | source | up to date | missing |" in section
+
+
+def test_rule_reference_lists_every_rule():
+    markdown = render_rule_reference(identity)
+    for code in REGISTRY:
+        assert f"{{#{code.lower()}}}" in markdown
+
+
+def test_unknown_markers_are_left_alone():
+    assert fill_markers("a <!-- kakehashi:nope --> b <!-- kakehashi:x -->", {"x": lambda: "X"}) == "a <!-- kakehashi:nope --> b X"
