@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from kakehashi.checks.engine import run_checks
@@ -176,3 +180,22 @@ def test_pages_are_read_again_only_when_they_change(project):
     assert again["guides/guide"].variants["en"] is first["guides/guide"].variants["en"]  # unchanged: not read again
     assert again["guides/guide"].variants["ja"] is not first["guides/guide"].variants["ja"]
     assert again["guides/guide"].variants["ja"].blob != first["guides/guide"].variants["ja"].blob
+
+
+def test_a_form_two_concepts_share_gives_the_same_findings_on_every_run(project):
+    """Sets and dicts iterate in a per-process order: the findings must not depend on it."""
+    shared = (
+        "\n- id: audit-body\n"
+        "  en: {term: audit body, variants: [notified body]}\n"
+        "  fr: {term: organisme d’audit}\n"
+        "  ja: {term: 監査機関}\n"
+        "  definition: {en: An auditing body of this test., fr: Un organisme d’audit de ce test., ja: この試験の監査機関です。}\n"
+    )
+    termbase = project / "data" / "termbase.yaml"
+    termbase.write_text(termbase.read_text(encoding="utf-8") + shared, encoding="utf-8")
+    outputs = {
+        subprocess.run([sys.executable, "-m", "kakehashi.cli", "check"], cwd=project, capture_output=True, text=True,
+                       env={**os.environ, "CI": "true", "PYTHONHASHSEED": str(seed)}, timeout=120).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs

@@ -113,7 +113,8 @@ def _find(text: str, termbase, language: str) -> list[Hit]:
     same_length = len(lowered) == len(text)  # lower() can lengthen a few rare letters (İ)
     found = [hit for form in candidates for hit in (_occurrences(form, lowered, text) if same_length else
                                                      (Hit(m.start(), m[0], form) for m in form.pattern.finditer(text)))]
-    found.sort(key=lambda hit: (hit.start, -len(hit.text)))
+    # Longest first at a place; a form two concepts share goes to the same concept on every run.
+    found.sort(key=lambda hit: (hit.start, -len(hit.text), hit.form.forbidden, hit.form.term, hit.form.written))
     kept, end = [], -1
     for hit in found:
         if hit.start >= end:
