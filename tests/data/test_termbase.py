@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kakehashi.build.stamps import StampCache
+from kakehashi.checks.rules import REGISTRY
 from kakehashi.data.termbase import load_termbase, term_pattern
 
 LANGUAGES = ("en", "fr", "ja")
@@ -54,3 +57,30 @@ def test_stamp_cache_recomputes_on_a_new_stamp_and_never_keeps_an_unreadable_fil
     assert cache.get("b", (None,), compute) == 3
     assert cache.get("b", (None,), compute) == 4
     assert cache.lookup("b", (None,)) is None
+
+
+def test_the_fixture_termbase_is_clean(project):
+    assert load_termbase(project / "data" / "termbase.yaml", LANGUAGES)[1] == []
+
+
+ENTRY = """- id: notified-body
+  en: {term: notified body, variants: [notified bodies], forbidden: [notified organism]}
+  fr: {term: organisme notifié}
+  ja: {term: ノーティファイドボディ}
+  definition: {en: A body that assesses devices., fr: Un organisme qui évalue les dispositifs., ja: 機器の適合性を評価する機関です。}
+"""
+
+
+@pytest.mark.parametrize(("code", "text", "line"), [
+    ("D100", "- id: x\n  en: [broken\n", 3),  # the parser stops at the end of the file
+    ("D100", b"\xff\xfe- id: x\n", 1),
+    ("D101", ENTRY.replace("  definition:", "  colour: red\n  definition:"), 1),
+    ("D102", ENTRY + ENTRY, 6),
+    ("D103", ENTRY.replace("forbidden: [notified organism]", "forbidden: [notified bodies]"), 1),
+])
+def test_each_termbase_rule_trips_at_its_line(project, code, text, line):
+    path = project / "data" / "termbase.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    findings = load_termbase(path, LANGUAGES)[1]
+    assert [(f.code, f.line) for f in findings] == [(code, line)], [f.as_text() for f in findings]
+    assert findings[0].severity is REGISTRY[code].severity

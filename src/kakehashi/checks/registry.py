@@ -62,6 +62,14 @@ def rule(code: str, severity: Severity, summary: str, scope: str = "group"):
     return register
 
 
+def report(code: str, path: str, line: int, message: str, column: int = 1) -> Finding:
+    """A finding of a registered rule, for the code that finds problems outside the rules (file
+    reading, data files, the termbase): the registry alone decides its severity."""
+    if code not in REGISTRY:
+        import kakehashi.checks.rules  # noqa: F401 (registers every rule; imported here to avoid an import cycle)
+    return REGISTRY[code].finding(path, line, message, column)
+
+
 def describe(code: str, severity: Severity, summary: str, explanation: str) -> Rule:
     """Register a rule reported by another part of the code (file reading, data files)."""
     REGISTRY[code] = Rule(code, severity, summary, inspect.cleandoc(explanation), None)

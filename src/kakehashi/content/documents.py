@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from kakehashi.checks.findings import Finding, Severity
+from kakehashi.checks.findings import Finding
+from kakehashi.checks.registry import report
 
 MAX_BYTES = 1_000_000  # a guide is ~10 KB; anything near 1 MB is a mistake (a pasted PDF, a binary)
 FRONT_MATTER_FENCE = "---"
@@ -45,8 +46,8 @@ class Document:
 def read_text(path: Path, display: str, data: bytes | None = None) -> tuple[str | None, list[Finding]]:
     """Read a contributed text file as UTF-8 (``data``: its bytes, if read already); report BOM, CRLF,
     size, emptiness and bad bytes."""
-    def finding(line: int, code: str, message: str, severity=Severity.ERROR) -> Finding:
-        return Finding(display, line, 1, code, severity, message)
+    def finding(line: int, code: str, message: str) -> Finding:
+        return report(code, display, line, message)
 
     try:
         size = len(data) if data is not None else path.stat().st_size
@@ -86,7 +87,7 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
     closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
     if closing is None:
         doc.front_matter_ok = False
-        return doc, [Finding(display, 1, 1, "M001", Severity.ERROR, "front matter opened with '---' is never closed: add a '---' line after it")]
+        return doc, [report("M001", display, 1, "front matter opened with '---' is never closed: add a '---' line after it")]
     doc.front_matter = text[first_end + 1 : closing.start()]
     doc.body_start = min(closing.end() + 1, len(text))
     doc.body_line = text.count("\n", 0, closing.start()) + 2
@@ -103,16 +104,16 @@ def parse_document(text: str, display: str) -> tuple[Document, list[Finding]]:
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         doc.front_matter_ok = False
-        return doc, [Finding(display, line, (mark.column + 1) if mark else 1, "M001", Severity.ERROR,
-                             f"front matter is not valid YAML ({problem}): check indentation and quote values containing ':' or '#'")]
+        return doc, [report("M001", display, line, f"front matter is not valid YAML ({problem}): check indentation and quote values "
+                                    "containing ':' or '#'", (mark.column + 1) if mark else 1)]
     except (ValueError, TypeError, RecursionError) as error:  # a value its '!!' tag cannot read, an unhashable key
         doc.front_matter_ok = False
         tagged = next((i for i, line in enumerate(doc.front_matter.split("\n")) if "!!" in line), 0)
-        return doc, [Finding(display, tagged + 2, 1, "M001", Severity.ERROR,
-                             f"front matter value cannot be read ({error}): remove the '!!' type tag or correct the value")]
+        return doc, [report("M001", display, tagged + 2,
+                            f"front matter value cannot be read ({error}): remove the '!!' type tag or correct the value")]
     if not isinstance(meta, dict):
         doc.front_matter_ok = False
-        return doc, [Finding(display, 2, 1, "M001", Severity.ERROR, "front matter must be a mapping of 'key: value' lines")]
+        return doc, [report("M001", display, 2, "front matter must be a mapping of 'key: value' lines")]
     doc.meta = meta
     if isinstance(node, yaml.MappingNode):
         doc.key_lines = {key.value: key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}

@@ -1,8 +1,8 @@
 """Contributed data files (``data/events/*.yaml``, ``data/partners/*.yaml``): read, check against their
 JSON Schema, and turn every problem into a Finding at the line of the offending YAML node.
 
-Nothing here raises on bad input and nothing is written. The rules (codes, fixes) are listed in
-``data_rules.DATA_RULES``.
+Nothing here raises on bad input and nothing is written. The rules (codes, severities, fixes) are
+registered in ``kakehashi.checks.rules.data``.
 """
 
 from __future__ import annotations
@@ -21,20 +21,13 @@ from referencing import Registry, Resource
 
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding, Severity
+from kakehashi.checks.registry import report
 from kakehashi.data.yaml_loader import YamlDoc, YamlReadError, read_yaml_file
 
 HTTPS_PATTERN_PREFIX = "^https://"
-SEVERITY = {
-    "D001": Severity.ERROR, "D002": Severity.ERROR, "D003": Severity.ERROR, "D004": Severity.ERROR,
-    "D005": Severity.ERROR, "D006": Severity.ERROR, "D007": Severity.ERROR, "D008": Severity.ERROR,
-    "D009": Severity.ERROR, "D010": Severity.ERROR, "D011": Severity.ERROR, "D012": Severity.ERROR,
-    "D013": Severity.WARNING, "D014": Severity.WARNING, "D015": Severity.ERROR, "D016": Severity.WARNING,
-    "D017": Severity.ERROR,
-}
-
-
 def finding(display: str, line: int, column: int, code: str, message: str) -> Finding:
-    return Finding(display, line, column, code, SEVERITY[code], message)
+    """A finding of a data rule (its severity is the registry's: ``kakehashi.checks.rules.data``)."""
+    return report(code, display, line, message, column)
 
 
 @dataclass

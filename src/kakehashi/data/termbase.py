@@ -15,7 +15,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from kakehashi.build.stamps import StampCache, file_stamp
-from kakehashi.checks.findings import Finding, Severity
+from kakehashi.checks.findings import Finding
+from kakehashi.checks.registry import report
 from kakehashi.content.documents import SAFE_LOADER
 
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -85,10 +86,10 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
         node = yaml.compose(text, Loader=SAFE_LOADER)
         data = yaml.load(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
-        return [], [Finding(display, 1, 1, "D100", Severity.ERROR, f"cannot read termbase: {error}")]
+        return [], [report("D100", display, 1, f"cannot read termbase: {error}")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [Finding(display, mark.line + 1 if mark else 1, 1, "D100", Severity.ERROR, f"termbase is not valid YAML: {getattr(error, 'problem', error)}")]
+        return [], [report("D100", display, mark.line + 1 if mark else 1, f"termbase is not valid YAML: {getattr(error, 'problem', error)}")]
     validator = Draft202012Validator(json.loads(_schema_path(path).read_text(encoding="utf-8")))
     findings, concepts, seen = [], [], set()
     lines = [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
@@ -96,12 +97,12 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
         index = error.path[0] if error.path and isinstance(error.path[0], int) else None
         line = lines[index] if index is not None and index < len(lines) else 1
         where = ".".join(str(p) for p in error.path) or "termbase"
-        findings.append(Finding(display, line, 1, "D101", Severity.ERROR, f"{where}: {error.message}"))
+        findings.append(report("D101", display, line, f"{where}: {error.message}"))
     if findings or not isinstance(data, list):
         return [], findings
     for entry, line in zip(data, lines, strict=True):
         if entry["id"] in seen:
-            findings.append(Finding(display, line, 1, "D102", Severity.ERROR, f"duplicate concept id '{entry['id']}'"))
+            findings.append(report("D102", display, line, f"duplicate concept id '{entry['id']}'"))
             continue
         seen.add(entry["id"])
         terms = {
@@ -111,7 +112,6 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
         for lang, term in terms.items():
             for bad in term.forbidden:
                 if any(term_pattern(bad).search(ok) or term_pattern(ok).search(bad) for ok in term.accepted):
-                    findings.append(Finding(display, line, 1, "D103", Severity.ERROR,
-                                            f"'{entry['id']}': forbidden {lang} form '{bad}' overlaps an accepted form"))
+                    findings.append(report("D103", display, line, f"'{entry['id']}': forbidden {lang} form '{bad}' overlaps an accepted form"))
         concepts.append(Concept(entry["id"], terms, dict(entry.get("definition") or {}), entry.get("source"), line))
     return concepts, findings

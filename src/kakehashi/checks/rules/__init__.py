@@ -12,6 +12,7 @@ from kakehashi.checks.rules import (  # noqa: F401
     presence,
     safety,
     structure,
+    termbase,
     terminology,
     typography,
     untranslated,
