@@ -17,6 +17,7 @@ def on_page_context(context, page, config, nav):
     context["kk_last_verified"] = last_verified_text(page.meta, lang.formatting_locale)
     context["kk_sources"] = source_links(page.meta)
     context["kk_is_home"] = stem == "index"
+    context["kk_language_in_progress"] = code in site.in_progress
     # Pages kept out of the sidebar (the guides) get a way back to their section's index page.
     section = stem.split("/")[0] if "/" in stem and page.parent is None else None
     context["kk_section"] = {"name": section, "href": page_url(f"{section}/index", lang.url_prefix)} if section else None

@@ -13,7 +13,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kakehashi.build.language_build import language_build
 from kakehashi.build.roles import search_copies, serving
-from kakehashi.build.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndexer, SearchIndexError, bundle_paths
+from kakehashi.build.search_index import BUNDLE_DIR, LanguageIndexer, SearchIndexError, bundle_paths
+from kakehashi.languages import profile
 
 log = get_plugin_logger(__name__)
 _indexers = {}  # language being built -> its index in the making
@@ -31,7 +32,7 @@ def on_pre_build(config):
     code = config.theme["language"]
     _indexers.pop(code, None)
     if not (serving() and (Path(config.site_dir) / BUNDLE_DIR / code).is_dir()):
-        _indexers[code] = LanguageIndexer(code, code in CJK_LANGUAGES, search_copies())
+        _indexers[code] = LanguageIndexer(code, profile(code).segmented_search, search_copies())
 
 
 def on_post_page(output, page, config):

@@ -35,6 +35,11 @@ _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+def tolerant_loader() -> type[yaml.SafeLoader]:
+    """The loader that reads ``mkdocs.yml`` (MkDocs' custom tags tolerated)."""
+    return _TolerantLoader
+
+
 @dataclass(frozen=True)
 class Language:
     """A language the portal is published in."""
@@ -67,6 +72,9 @@ class SiteConfig:
     site_dir: Path
     site_url: str
     languages: tuple[Language, ...]
+    # Languages still being added (``extra.kakehashi.languages_in_progress``): their UI catalog may
+    # lack strings (shown in English) and the termbase their terms, without failing the checks.
+    in_progress: tuple[str, ...] = ()
 
     @property
     def default_language(self) -> Language:
@@ -75,6 +83,11 @@ class SiteConfig:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.languages)
+
+    @property
+    def settled_codes(self) -> tuple[str, ...]:
+        """The languages whose catalog and terms must be complete."""
+        return tuple(code for code in self.codes if code not in self.in_progress)
 
     def language(self, code: str) -> Language:
         """The language with that code; KeyError if the portal has none."""
@@ -100,7 +113,8 @@ def _load_site_config(mkdocs_yml: Path, mtime_ns: int, size: int, site_url_env: 
     )
     if not i18n:
         raise ValueError(f"{mkdocs_yml}: no 'i18n' plugin block with languages")
-    formatting = (raw.get("extra") or {}).get("kakehashi", {}).get("formatting_locales", {})
+    settings = (raw.get("extra") or {}).get("kakehashi", {})
+    formatting = settings.get("formatting_locales", {})
     languages = tuple(
         Language(code=entry["locale"], default=bool(entry.get("default")), formatting_locale=formatting.get(entry["locale"], entry["locale"]))
         for entry in i18n["languages"]
@@ -112,6 +126,7 @@ def _load_site_config(mkdocs_yml: Path, mtime_ns: int, size: int, site_url_env: 
         site_dir=root / raw.get("site_dir", "site"),
         site_url=site_url if site_url.endswith("/") else site_url + "/",
         languages=languages,
+        in_progress=tuple(settings.get("languages_in_progress") or ()),
     )
 
 

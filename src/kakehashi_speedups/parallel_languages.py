@@ -25,7 +25,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from kakehashi.build import handoff
 from kakehashi.build.roles import SEARCH_COPIES_ENV, WORKER_ENV, serving, worker_language
-from kakehashi.build.search_index import BUNDLE_DIR, CJK_LANGUAGES, LanguageIndex, LanguageIndexer, SearchIndexError
+from kakehashi.build.search_index import BUNDLE_DIR, LanguageIndex, LanguageIndexer, SearchIndexError
+from kakehashi.languages import profile
 
 log = get_plugin_logger(__name__)
 
@@ -52,7 +53,7 @@ class _Worker:
         self.log_text, _ = self.process.communicate()
         try:
             if self.process.returncode == 0:
-                indexer = LanguageIndexer(self.code, self.code in CJK_LANGUAGES, self.copies)
+                indexer = LanguageIndexer(self.code, profile(self.code).segmented_search, self.copies)
                 self.index = indexer.write_bundle(self.output)
         except SearchIndexError as error:
             self.index_error = str(error)

@@ -11,7 +11,6 @@ from conftest import ROOT
 
 from kakehashi.build.search_index import (
     CJK_CLASS,
-    CJK_LANGUAGES,
     UNSEGMENTED,
     WORD_GAP,
     bundle_paths,
@@ -20,6 +19,7 @@ from kakehashi.build.search_index import (
     page_language,
     query_terms,
 )
+from kakehashi.languages import profile
 
 
 def test_width_folding_keeps_japanese_punctuation():
@@ -80,7 +80,7 @@ def test_each_bundle_holds_its_language_only(built_site, lang):
     """One bundle per language: its pages are that language's (no fallback, no 404), nothing else."""
     bundle = built_site / "pagefind" / lang
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == [UNSEGMENTED if lang in CJK_LANGUAGES else lang]  # see search_index rule 3
+    assert list(entry["languages"]) == [UNSEGMENTED if profile(lang).segmented_search else lang]  # see search_index rule 3
     urls = [fragment["url"] for fragment in _fragments(bundle)]
     assert urls, f"nothing indexed in {lang}"
     others = [code for code in ("fr", "ja") if code != lang]

@@ -100,7 +100,7 @@ def portal_state(site: SiteConfig, on_read: Callable[[PortalState], None] | None
     cached = _cache.get(site.root)
     if cached and cached[0] == fingerprint:
         return cached[1], False
-    termbase, _ = load_termbase(site.root / "data" / "termbase.yaml", site.codes)
+    termbase, _ = load_termbase(site.root / "data" / "termbase.yaml", site.settled_codes)
     groups = sorted(load_pageset(site), key=lambda g: g.stem)
     state = PortalState(
         result=CheckResult([], groups, termbase),

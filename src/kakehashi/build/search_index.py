@@ -46,7 +46,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
-CJK_LANGUAGES = ("ja",)  # indexed with every kana and kanji as its own word (rule 3)
 BODY_MARKER = "data-pagefind-body"
 
 #: Kana and kanji: each is one word in the Japanese index. Kept identical in kakehashi-search.js

@@ -95,7 +95,7 @@ def start_checks(site: SiteConfig, paths: list[Path] | None = None, language: st
     """``run_checks`` in the background: the worker processes start checking at once (at ``niceness``,
     so that other work of this machine goes first); the returned function waits for their result."""
     termbase_path = site.root / "data" / "termbase.yaml"
-    termbase, findings = load_termbase(termbase_path, site.codes)
+    termbase, findings = load_termbase(termbase_path, site.settled_codes)
     findings = [_relative(f, site.root) for f in findings]
     termbase_stamp = file_stamp(termbase_path) or (0, 0)  # (0, 0): no termbase
     whole_site = paths is None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kakehashi.checks.findings import FORMATTERS, Severity
 from kakehashi.cli.progress import StatusLine
+from kakehashi.languages import profile
 
 
 def _site(args):
@@ -99,7 +100,7 @@ def cmd_fix(args) -> int:
         if not path.resolve().is_relative_to(site.docs_dir.resolve()) or path.suffix != ".md":
             continue
         _, language = split_variant(path.resolve().relative_to(site.docs_dir.resolve()).as_posix(), site.codes, site.default_language.code)
-        if language not in ("fr", "ja"):
+        if profile(language).typography is None:
             continue
         text = fixed_text(path, language)
         if text is not None:
@@ -164,6 +165,24 @@ def cmd_new_data(args) -> int:
     return 0
 
 
+def cmd_new_language(args) -> int:
+    from kakehashi.cli.new_language import LanguageError, add_language, check_request
+    from kakehashi.site_config import find_mkdocs_yml, load_site_config
+    mkdocs_yml = Path(args.config) if args.config else find_mkdocs_yml()
+    site = load_site_config(mkdocs_yml)
+    try:
+        written = add_language(site, mkdocs_yml, check_request(site, args.code, args.name))
+    except LanguageError as error:
+        print(f"kakehashi new language: {error}. Nothing was written.", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path.resolve().relative_to(site.root.resolve())}")
+    print(f"next: `make build` publishes /{args.code}/ (pages in the default language, with a banner, until translated);\n"
+          f"translate locales/{args.code}/LC_MESSAGES/messages.po and the pages (`kakehashi new guide … --stubs`), "
+          f"then take '{args.code}' off extra.kakehashi.languages_in_progress in mkdocs.yml")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kakehashi", description=__doc__.splitlines()[0])
     parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
@@ -206,6 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     partner.add_argument("id", help="lowercase-hyphen id, also the file name, e.g. acme-medtech")
     partner.add_argument("--type", help="one of the partner schema's types (default: sme)")
     partner.set_defaults(run=cmd_new_data)
+    language = kinds.add_parser("language", help="add a language to the portal: mkdocs.yml and its UI catalog")
+    language.add_argument("code", help="ISO 639 code, e.g. de")
+    language.add_argument("--name", required=True, help="the language's name in that language, e.g. Deutsch")
+    language.set_defaults(run=cmd_new_language)
     return parser
 
 

@@ -17,76 +17,13 @@ from pathlib import Path
 import yaml
 
 from kakehashi.content.pins import blob_id
+from kakehashi.languages import profile
 from kakehashi.site_config import SiteConfig
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 80
 SECTIONS = ("overview", "who-it-applies-to", "steps", "timelines", "pitfalls")
 
-# Everything the contributor reads in a new file, in the file's language. A language the portal gains
-# later falls back to English until its texts are added here.
-TEXTS = {
-    "en": {
-        "title": "TODO Title of the guide in English",
-        "description": "TODO One sentence in English that tells readers what they will learn (20 to 260 characters).",
-        "source": "TODO Title of a primary source (law, regulation, agency page)",
-        "comments": {
-            "category": "one of: {values}",
-            "jurisdiction": "one of: {values}",
-            "audience": "one or more of: {values}",
-            "last_verified": "the day you last checked the facts against the sources",
-            "sources": "primary texts only; the same URLs in the same order in every language",
-            "tags": "lowercase-hyphen keywords, the same in every language, e.g. [pmda, device-classes]",
-        },
-        "sections": {
-            "overview": ("Overview", "TODO In two or three sentences: what this guide covers and the one rule readers must remember."),
-            "who-it-applies-to": ("Who it applies to", "TODO Which companies, products and situations are concerned, and which are not."),
-            "steps": ("Steps", "TODO The steps in order, with who does what. A numbered list works well."),
-            "timelines": ("Timelines", "TODO Deadlines and typical durations, each backed by a source listed above."),
-            "pitfalls": ("Pitfalls", "TODO The mistakes companies commonly make, and how to avoid them."),
-        },
-    },
-    "fr": {
-        "title": "TODO Titre du guide en français",
-        "description": "TODO Une phrase en français qui dit au lecteur ce qu’il va apprendre (de 20 à 260 caractères).",
-        "source": "TODO Titre d’une source primaire (loi, règlement, page d’une autorité)",
-        "comments": {
-            "category": "une valeur parmi\u00a0: {values}",
-            "jurisdiction": "une valeur parmi\u00a0: {values}",
-            "audience": "une ou plusieurs valeurs parmi\u00a0: {values}",
-            "last_verified": "le jour où vous avez vérifié les faits dans les sources",
-            "sources": "textes primaires uniquement\u202f; mêmes URL, dans le même ordre, dans toutes les langues",
-            "tags": "mots-clés en minuscules et tirets, identiques dans toutes les langues, p. ex. [pmda, device-classes]",
-        },
-        "sections": {
-            "overview": ("Vue d’ensemble", "TODO En deux ou trois phrases\u00a0: ce que couvre ce guide et la règle essentielle à retenir."),
-            "who-it-applies-to": ("Qui est concerné\u202f?", "TODO Les entreprises, produits et situations concernés, et ceux qui ne le sont pas."),
-            "steps": ("Étapes", "TODO Les étapes dans l’ordre, avec le rôle de chacun. Une liste numérotée convient bien."),
-            "timelines": ("Calendrier", "TODO Les échéances et les durées habituelles, chacune appuyée sur une source citée plus haut."),
-            "pitfalls": ("Pièges à éviter", "TODO Les erreurs fréquentes des entreprises, et comment les éviter."),
-        },
-    },
-    "ja": {
-        "title": "TODO 日本語のガイド名",
-        "description": "TODO このガイドで読者が何を学べるかを、日本語の1文で書いてください（20〜260文字）。",
-        "source": "TODO 一次資料の名称（法令、規則、当局のページなど）",
-        "comments": {
-            "category": "次のいずれか：{values}",
-            "jurisdiction": "次のいずれか：{values}",
-            "audience": "次の1つ以上：{values}",
-            "last_verified": "出典で事実を最後に確認した日",
-            "sources": "一次資料のみ。URLはすべての言語で同じものを同じ順に",
-            "tags": "小文字とハイフンのキーワード。全言語で同一（例：[pmda, device-classes]）",
-        },
-        "sections": {
-            "overview": ("概要", "TODO このガイドで扱う内容と、読者が押さえるべき最も重要なルールを2〜3文で説明してください。"),
-            "who-it-applies-to": ("対象となる方", "TODO 対象となる企業、製品、状況と、対象外となるものを書いてください。"),
-            "steps": ("手順", "TODO 手順を順番に、誰が何をするかとあわせて書いてください。番号付きリストが便利です。"),
-            "timelines": ("スケジュール", "TODO 期限と標準的な所要期間を、上記の出典に基づいて書いてください。"),
-            "pitfalls": ("よくある落とし穴", "TODO 企業が陥りがちな誤りと、その避け方を書いてください。"),
-        },
-    },
-}
 PLACEHOLDER_URL = "https://example.org/TODO-primary-source"
 
 
@@ -189,7 +126,7 @@ def new_guide_request(site: SiteConfig, slug: str, language: str, category: str 
 
 
 def _texts(language: str) -> dict:
-    return TEXTS.get(language, TEXTS["en"])
+    return profile(language).scaffold
 
 
 def _scalar(value: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kakehashi.languages import profile
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\u3000-\u303f"
 HALF_WIDTH_KATAKANA = re.compile(r"[\uff66-\uff9f]+")
@@ -53,12 +55,13 @@ def _fix_once(line: str, pattern: re.Pattern, replace) -> str:
 
 def fix_line(line: str, language: str) -> str:
     """The line with the safe typography fixes of ``language`` applied outside protected spans."""
-    if language == "ja":
+    rules = profile(language).typography
+    if rules == "ja":
         line = _fix_once(line, HALF_WIDTH_KATAKANA, lambda m: unicodedata.normalize("NFKC", m[0]))
         line = _fix_once(line, JA_OPEN, lambda m: "（")
         line = _fix_once(line, JA_CLOSE_AFTER_OPEN_FIXED, lambda m: f"（{m[1]}）")
         return _fix_once(line, JA_AFTER, lambda m: JA_PUNCTUATION[m[1]])
-    if language == "fr":
+    if rules == "fr":
         line = _fix_once(line, FR_SPACE_BEFORE, lambda m: (NBSP if m[1] == ":" else NNBSP) + m[1])
         return _fix_once(line, FR_SPACE_AFTER, lambda m: "«" + NBSP)
     return line

@@ -66,8 +66,9 @@ _termbases: StampCache[tuple[list[Concept], list[Finding]]] = StampCache()
 
 
 def load_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept], list[Finding]]:
-    """Read and validate the termbase; problems become findings with the entry's line. The same
-    termbase is returned while the file and its schema are unchanged (live reload)."""
+    """Read and validate the termbase; problems become findings with the entry's line. Every concept
+    has a term and a definition in each of ``languages`` (a language still being added may have none
+    yet). The same termbase is returned while the file and its schema are unchanged (live reload)."""
     stamps = (file_stamp(path), file_stamp(_schema_path(path)))
     concepts, findings = _termbases.get((path, languages), stamps, lambda: _read_termbase(path, languages))
     return concepts, list(findings)
@@ -105,9 +106,13 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
             findings.append(report("D102", display, line, f"duplicate concept id '{entry['id']}'"))
             continue
         seen.add(entry["id"])
+        missing = [lang for lang in languages if lang not in entry or lang not in entry["definition"]]
+        if missing:
+            findings.append(report("D101", display, line, f"'{entry['id']}': no term or no definition in {', '.join(missing)}"))
+            continue
         terms = {
-            lang: Term(entry[lang]["term"], tuple(entry[lang].get("variants") or ()), tuple(entry[lang].get("forbidden") or ()))
-            for lang in languages
+            lang: Term(value["term"], tuple(value.get("variants") or ()), tuple(value.get("forbidden") or ()))
+            for lang, value in entry.items() if lang not in ("id", "definition", "source")
         }
         for lang, term in terms.items():
             for bad in term.forbidden:

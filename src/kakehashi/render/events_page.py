@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_skeleton
 
 from kakehashi.data.events import Event, localized, split_upcoming
+from kakehashi.languages import profile
 from kakehashi.render.html import Markup, el
 from kakehashi.render.ui_text import date_range
 
@@ -53,7 +54,7 @@ def where_text(event: Event, language: str, _: Callable[[str], str]) -> str:
         parts.append(Locale.parse(language).territories.get(event.country, event.country))
     if event.online:
         parts.append(_("Online"))
-    return ("、" if language == "ja" else ", ").join(parts)
+    return profile(language).list_separator.join(parts)
 
 
 def _localized_el(tag: str, attrs: dict, texts: dict[str, str], language: str) -> Markup:

@@ -12,15 +12,23 @@ from kakehashi.site_config import SiteConfig
 def render_glossary(concepts: list[Concept], site: SiteConfig, language: str, _: Callable[[str], str]) -> str:
     """An HTML table: the reader's term first, the other languages' terms, and the definition.
     Every value comes from a contributed file and is escaped."""
+    default = site.default_language.code
+
+    def shown(lang: str, texts: dict) -> str:
+        """The language of what is shown: the default language's stands in for a language still being added."""
+        return lang if lang in texts else default
+
     others = [lang for lang in site.codes if lang != language]
     head = "".join(f'<th scope="col" lang="{lang}">{html_text(site.language(lang).name_in(language))}</th>' for lang in [language, *others])
     rows = []
-    for concept in sorted(concepts, key=lambda c: c.terms[language].term.casefold()):
-        term = concept.terms[language]
+    for concept in sorted(concepts, key=lambda c: c.terms[shown(language, c.terms)].term.casefold()):
+        own = shown(language, concept.terms)
+        term = concept.terms[own]
         variants = f'<br><small>{html_text(", ".join(term.variants))}</small>' if term.variants else ""
-        cells = [f'<th scope="row" lang="{language}"><strong>{html_text(term.term)}</strong>{variants}</th>']
-        cells += [f'<td lang="{lang}">{html_text(concept.terms[lang].term)}</td>' for lang in others]
-        cells.append(f'<td lang="{language}">{html_text(concept.definition.get(language, ""))}</td>')
+        cells = [f'<th scope="row" lang="{own}"><strong>{html_text(term.term)}</strong>{variants}</th>']
+        cells += [f'<td lang="{shown(lang, concept.terms)}">{html_text(concept.terms[shown(lang, concept.terms)].term)}</td>' for lang in others]
+        said = shown(language, concept.definition)
+        cells.append(f'<td lang="{said}">{html_text(concept.definition[said])}</td>')
         rows.append(f'<tr id="{html_text(concept.id)}">' + "".join(cells) + "</tr>")
     count = _("%(count)s concepts") % {"count": len(concepts)}
     definition = _("Definition")

@@ -6,14 +6,10 @@ import re
 
 from kakehashi.checks.findings import Severity
 from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.languages import profile
 
-JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 MARKUP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|https?://\S+|[*_#>|\[\]!]")
 WORD = re.compile(r"[A-Za-zÀ-ÿ’']+")
-FUNCTION_WORDS = {
-    "en": {"the", "and", "of", "to", "is", "are", "with", "for", "this", "that", "which", "be", "by", "it", "from", "must", "you", "your", "have", "has"},
-    "fr": {"le", "la", "les", "des", "et", "est", "sont", "pour", "dans", "une", "du", "que", "qui", "au", "aux", "doit", "vous", "votre", "sur", "par", "avec"},
-}
 MIN_WORDS = 6
 
 
@@ -37,34 +33,38 @@ def check_identical(ctx: CheckContext):
                     yield check_identical.rule.finding(variant.display, block.line, "paragraph is identical to the source: translate it")
 
 
-@rule("U002", Severity.ERROR, "paragraph without Japanese script in a Japanese page")
-def check_japanese_script(ctx: CheckContext):
-    """A paragraph of six Latin-script words or more with no kana or kanji in a Japanese page was left
-    in the source language. Translate it (proper names and acronyms may stay in Latin script)."""
+@rule("U002", Severity.ERROR, "paragraph without its language's script (no kana or kanji in a Japanese page)")
+def check_script(ctx: CheckContext):
+    """A paragraph of six Latin-script words or more without the script of its page's language (kana or
+    kanji in a Japanese page) was left in the source language. Translate it (proper names and acronyms
+    may stay in Latin script)."""
     for group in ctx.groups:
         for variant in group.variants.values():
-            if variant.language != "ja" or variant.structure is None or variant.is_stub:
+            script = profile(variant.language).script
+            if script is None or variant.structure is None or variant.is_stub:
                 continue
             for block in variant.structure.blocks:
-                if not JAPANESE_SCRIPT.search(block.text) and len(_words(block.text)) >= MIN_WORDS:
-                    yield check_japanese_script.rule.finding(variant.display, block.line, "no Japanese in this paragraph: translate it")
+                if not script.search(block.text) and len(_words(block.text)) >= MIN_WORDS:
+                    yield check_script.rule.finding(variant.display, block.line, "no text in the page's script in this paragraph: translate it")
 
 
 @rule("U003", Severity.ERROR, "paragraph in the wrong Latin-script language")
 def check_wrong_language(ctx: CheckContext):
-    """A paragraph of a French page reads as English (or of an English page as French), judged by its
-    function words (the, and, of… / le, et, des…). Translate it; quotations in another language
-    belong in a blockquote with the original's source."""
+    """A paragraph of a French page reads as English (or of an English page as French), judged by the
+    function words of the portal's languages (the, and, of… / le, et, des…). Translate it; quotations in
+    another language belong in a blockquote with the original's source."""
+    known = {code: profile(code).function_words for code in ctx.site.codes if profile(code).function_words}
     for group in ctx.groups:
         for variant in group.variants.values():
-            if variant.language not in FUNCTION_WORDS or variant.structure is None or variant.is_stub:
+            ours_words = known.get(variant.language)
+            if ours_words is None or variant.structure is None or variant.is_stub:
                 continue
-            other = "en" if variant.language == "fr" else "fr"
             for block in variant.structure.blocks:
                 words = _words(block.text)
                 if len(words) < MIN_WORDS:
                     continue
-                theirs = sum(map(FUNCTION_WORDS[other].__contains__, words))
-                ours = sum(map(FUNCTION_WORDS[variant.language].__contains__, words))
+                ours = sum(map(ours_words.__contains__, words))
+                theirs, other = max((sum(map(function_words.__contains__, words)), code)
+                                    for code, function_words in known.items() if code != variant.language)
                 if theirs >= 3 and theirs > 2 * ours:
                     yield check_wrong_language.rule.finding(variant.display, block.line, f"this paragraph reads as '{other}', not '{variant.language}'")

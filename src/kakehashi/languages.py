@@ -1,0 +1,116 @@
+"""Per-language behaviour in one table: typography, untranslated-text detection, search, scaffold texts.
+
+Which languages the portal has comes from ``mkdocs.yml`` alone (``site_config``); this table says how
+each behaves. A language it does not know gets the default profile: no typography fixes, Latin script,
+words split on spaces for search, and English texts in the files ``kakehashi new`` writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+_ENGLISH_SCAFFOLD = {
+    "title": "TODO Title of the guide in English",
+    "description": "TODO One sentence in English that tells readers what they will learn (20 to 260 characters).",
+    "source": "TODO Title of a primary source (law, regulation, agency page)",
+    "comments": {
+        "category": "one of: {values}",
+        "jurisdiction": "one of: {values}",
+        "audience": "one or more of: {values}",
+        "last_verified": "the day you last checked the facts against the sources",
+        "sources": "primary texts only; the same URLs in the same order in every language",
+        "tags": "lowercase-hyphen keywords, the same in every language, e.g. [pmda, device-classes]",
+    },
+    "sections": {
+        "overview": ("Overview", "TODO In two or three sentences: what this guide covers and the one rule readers must remember."),
+        "who-it-applies-to": ("Who it applies to", "TODO Which companies, products and situations are concerned, and which are not."),
+        "steps": ("Steps", "TODO The steps in order, with who does what. A numbered list works well."),
+        "timelines": ("Timelines", "TODO Deadlines and typical durations, each backed by a source listed above."),
+        "pitfalls": ("Pitfalls", "TODO The mistakes companies commonly make, and how to avoid them."),
+    },
+}
+
+@dataclass(frozen=True)
+class Profile:
+    """How the portal treats one language."""
+
+    # Safe typography fixes (``kakehashi fix``; rules Y001, Y002): "fr" no-break spaces, "ja" full-width
+    # punctuation; None: none.
+    typography: str | None = None
+    # Frequent short words, by which a paragraph left in this language is spotted in another page (U003).
+    function_words: frozenset[str] = frozenset()
+    # The script a paragraph of this language must contain (U002); None for Latin-script languages.
+    script: re.Pattern | None = None
+    # Indexed and searched with every kana and kanji as its own word (no spaces between words).
+    segmented_search: bool = False
+    list_separator: str = ", "
+    # What a contributor reads in the files ``kakehashi new guide`` writes.
+    scaffold: dict = field(default_factory=lambda: _ENGLISH_SCAFFOLD, compare=False)
+
+
+PROFILES = {
+    "en": Profile(
+        function_words=frozenset({"the", "and", "of", "to", "is", "are", "with", "for", "this", "that", "which", "be", "by", "it",
+                                   "from", "must", "you", "your", "have", "has"}),
+    ),
+    "fr": Profile(
+        typography="fr",
+        function_words=frozenset({"le", "la", "les", "des", "et", "est", "sont", "pour", "dans", "une", "du", "que", "qui", "au",
+                                   "aux", "doit", "vous", "votre", "sur", "par", "avec"}),
+        scaffold={
+    "title": "TODO Titre du guide en français",
+    "description": "TODO Une phrase en français qui dit au lecteur ce qu’il va apprendre (de 20 à 260 caractères).",
+    "source": "TODO Titre d’une source primaire (loi, règlement, page d’une autorité)",
+    "comments": {
+        "category": "une valeur parmi\u00a0: {values}",
+        "jurisdiction": "une valeur parmi\u00a0: {values}",
+        "audience": "une ou plusieurs valeurs parmi\u00a0: {values}",
+        "last_verified": "le jour où vous avez vérifié les faits dans les sources",
+        "sources": "textes primaires uniquement\u202f; mêmes URL, dans le même ordre, dans toutes les langues",
+        "tags": "mots-clés en minuscules et tirets, identiques dans toutes les langues, p. ex. [pmda, device-classes]",
+    },
+    "sections": {
+        "overview": ("Vue d’ensemble", "TODO En deux ou trois phrases\u00a0: ce que couvre ce guide et la règle essentielle à retenir."),
+        "who-it-applies-to": ("Qui est concerné\u202f?", "TODO Les entreprises, produits et situations concernés, et ceux qui ne le sont pas."),
+        "steps": ("Étapes", "TODO Les étapes dans l’ordre, avec le rôle de chacun. Une liste numérotée convient bien."),
+        "timelines": ("Calendrier", "TODO Les échéances et les durées habituelles, chacune appuyée sur une source citée plus haut."),
+        "pitfalls": ("Pièges à éviter", "TODO Les erreurs fréquentes des entreprises, et comment les éviter."),
+    },
+},
+    ),
+    "ja": Profile(
+        typography="ja",
+        script=JAPANESE_SCRIPT,
+        segmented_search=True,
+        list_separator="、",
+        scaffold={
+    "title": "TODO 日本語のガイド名",
+    "description": "TODO このガイドで読者が何を学べるかを、日本語の1文で書いてください（20〜260文字）。",
+    "source": "TODO 一次資料の名称（法令、規則、当局のページなど）",
+    "comments": {
+        "category": "次のいずれか：{values}",
+        "jurisdiction": "次のいずれか：{values}",
+        "audience": "次の1つ以上：{values}",
+        "last_verified": "出典で事実を最後に確認した日",
+        "sources": "一次資料のみ。URLはすべての言語で同じものを同じ順に",
+        "tags": "小文字とハイフンのキーワード。全言語で同一（例：[pmda, device-classes]）",
+    },
+    "sections": {
+        "overview": ("概要", "TODO このガイドで扱う内容と、読者が押さえるべき最も重要なルールを2〜3文で説明してください。"),
+        "who-it-applies-to": ("対象となる方", "TODO 対象となる企業、製品、状況と、対象外となるものを書いてください。"),
+        "steps": ("手順", "TODO 手順を順番に、誰が何をするかとあわせて書いてください。番号付きリストが便利です。"),
+        "timelines": ("スケジュール", "TODO 期限と標準的な所要期間を、上記の出典に基づいて書いてください。"),
+        "pitfalls": ("よくある落とし穴", "TODO 企業が陥りがちな誤りと、その避け方を書いてください。"),
+    },
+},
+    ),
+}
+DEFAULT = Profile()
+
+
+def profile(code: str) -> Profile:
+    """The profile of a language code (``fr``, ``fr_CA`` and ``fr-CA`` share ``fr``'s)."""
+    return PROFILES.get(re.split(r"[_-]", code)[0].lower(), DEFAULT)
