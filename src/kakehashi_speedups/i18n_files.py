@@ -3,8 +3,8 @@
 For every language it builds, mkdocs-static-i18n makes an i18n copy of every file of the site (all
 languages' pages and assets) and of each page's alternates: six copies per page and build under
 ``mkdocs serve``, two per page in a language worker. Its ``create_i18n_file`` (suffix structure) does
-it with about ten ``pathlib`` objects per copy, which made it a tenth of a language build and half of
-a live reload at 400 pages per language. This is the same function on path strings: the paths MkDocs
+it with about ten ``pathlib`` objects per copy, a large part of a language build and of a live reload
+(figures on the Performance page). This is the same function on path strings: the paths MkDocs
 gives it are already normalised, so ``posixpath`` computes what ``pathlib`` did.
 ``tests/speedups/test_i18n_files.py`` checks that both give the same file, attribute by attribute, and
 ``make test`` runs mkdocs-static-i18n's own test suite with this function in place of its own.

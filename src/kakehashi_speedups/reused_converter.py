@@ -1,12 +1,12 @@
 """One Python-Markdown converter per build, reset between pages, with a faster inline processor.
 
 MkDocs makes a new ``markdown.Markdown`` for every page, which loads and configures every extension
-again: about a third of the time a guide takes to convert. Python-Markdown supports reusing a
+again: a large part of the time a guide takes to convert (figures on the Performance page). Python-Markdown supports reusing a
 converter (``Markdown.reset()`` clears its state and its extensions'), so the ``markdown`` module that
 MkDocs' page renderer sees hands back the same converter, reset, while the configuration is the same.
 
 Before each conversion, every inline processor of the converter gets the patterns of its *own*
-registry as a tuple (a registry re-checks its sort order on each of ~900 fetches per guide), taken
+registry as a tuple (a registry re-checks its sort order on every fetch, hundreds per guide), taken
 anew so that patterns registered after the converter was built count. It also leaves alone a text in
 which none of its patterns can start, instead of trying each: allowed only when every pattern is one
 whose needs ``PATTERN_NEEDS`` records, recognised by name, class and regular expression (a changed

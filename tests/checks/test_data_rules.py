@@ -19,7 +19,8 @@ from kakehashi.checks.findings import Severity
 from kakehashi.checks.rules import REGISTRY
 from kakehashi.data.events import load_events
 from kakehashi.data.partners import load_partners
-from kakehashi.data.records import read_record, validator
+from kakehashi.data.records import read_record
+from kakehashi.data.schemas import validator
 from kakehashi.render.rule_reference import render_rule_reference
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)

@@ -21,7 +21,7 @@ Pagefind reads a *normalised copy* of each page; the published HTML is untouched
    that is one such run is sent as a Pagefind exact phrase (``"医 療 機 器"``), which is also much faster
    to score. Voiced marks count (``exactDiacritics``): ガイド is not カイト. As the text comes already
    segmented, Pagefind indexes it as language ``und`` (no segmenter of its own: its Japanese
-   dictionary alone costs 320 MB and 1.6 s per build); the browser removes the spaces next to
+   dictionary alone is the bulk of its memory and time; see the Performance page); the browser removes the spaces next to
    kana and kanji again when it shows an excerpt.
 4. English and French use Pagefind's Snowball stemmers (approvals -> approval, dispositifs ->
    dispositif); diacritics are folded at query time (reglementation -> réglementation).
@@ -151,7 +151,7 @@ def page_language(html: str) -> str | None:
     return match.group(1).split("-")[0].lower() if match else None
 
 
-#: Pagefind holds a whole language's index in memory (300–500 MB at 1,600 pages): the languages
+#: Pagefind holds a whole language's index in memory (the build's largest process): the languages
 #: take turns to run it (the main build indexes its own and its workers' languages in threads, and
 #: other builds may run on the same machine), so that a build stays under 1 GB.
 PAGEFIND_LOCK = Path(tempfile.gettempdir()) / "kakehashi-pagefind.lock"

@@ -201,11 +201,11 @@ def plan_guide(site: SiteConfig, request: NewGuide) -> list[NewFile]:
 
 def _check_schema(site: SiteConfig, file: NewFile) -> None:
     """The scaffold's promise: every new file passes the guide schema as it is written."""
-    from kakehashi.checks.rules.frontmatter import _jsonable, _validators
     from kakehashi.content.documents import parse_document
+    from kakehashi.data.schemas import jsonable, validator
 
     doc, _ = parse_document(file.text, str(file.path))
-    errors = [e.message for e in _validators(site.root / "data" / "schemas")["guide"].iter_errors(_jsonable(doc.meta))]
+    errors = [e.message for e in validator(site.root / "data" / "schemas", "guide", formats=True).iter_errors(jsonable(doc.meta))]
     if errors:
         raise ScaffoldError(f"the guide template no longer matches data/schemas/guide.schema.json ({'; '.join(errors)}): "
                             "update kakehashi/scaffold.py")
@@ -343,7 +343,8 @@ def partner_text(site: SiteConfig, ident: str, kind: str | None = None, today: d
 
 def plan_data(site: SiteConfig, kind: str, ident: str, option: str | None = None, today: date | None = None) -> NewFile:
     """The new data file, checked against its schema before anything is written."""
-    from kakehashi.data.records import schema_findings, validator
+    from kakehashi.data.records import schema_findings
+    from kakehashi.data.schemas import validator
     from kakehashi.data.yaml_loader import parse_yaml
 
     text = (event_text if kind == "event" else partner_text)(site, ident, option, today)

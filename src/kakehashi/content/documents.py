@@ -17,7 +17,7 @@ from kakehashi.checks.registry import report
 MAX_BYTES = 1_000_000  # a guide is ~10 KB; anything near 1 MB is a mistake (a pasted PDF, a binary)
 FRONT_MATTER_FENCE = "---"
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)  # the line that ends the front matter
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available (much faster)
 
 
 @dataclass

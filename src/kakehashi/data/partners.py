@@ -13,7 +13,8 @@ from babel import Locale, UnknownLocaleError
 
 from kakehashi.checks.findings import Finding
 from kakehashi.data.events import Source
-from kakehashi.data.records import display_path, finding, looks_personal, parse_date, read_folder, read_record, validator
+from kakehashi.data.records import display_path, finding, looks_personal, parse_date, read_folder, read_record
+from kakehashi.data.schemas import validator
 
 TYPES = ("sme", "start-up", "cluster", "cro", "consultancy", "university", "hospital")
 
@@ -53,10 +54,6 @@ class Partner:
     example: bool
     sources: tuple[Source, ...] = ()
     last_verified: date | None = None
-
-    @property
-    def japanese(self) -> bool:
-        return self.region.startswith("JP-")
 
     def display_name(self, language: str) -> str:
         """The name readers of ``language`` read first: native for Japanese readers, else romanised."""

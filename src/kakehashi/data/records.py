@@ -7,21 +7,19 @@ registered in ``kakehashi.checks.rules.data``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
 
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding, Severity
 from kakehashi.checks.registry import report
+from kakehashi.data.schemas import validator
 from kakehashi.data.yaml_loader import YamlDoc, YamlReadError, read_yaml_file
 
 HTTPS_PATTERN_PREFIX = "^https://"
@@ -41,28 +39,9 @@ class Record:
     def data(self) -> dict:
         return self.doc.data
 
-    def at(self, *path: str | int) -> tuple[int, int]:
-        return self.doc.locate(path)
-
     def finding(self, code: str, message: str, *path: str | int) -> Finding:
         line, column = self.doc.locate(path)
         return finding(self.display, line, column, code, message)
-
-
-@lru_cache(maxsize=16)
-def _validators(schema_dir: Path, stamp: tuple) -> dict[str, Draft202012Validator]:
-    schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
-    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values() if "$id" in s)
-    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
-
-
-def validator(schema_dir: Path, name: str) -> Draft202012Validator | None:
-    """The validator of ``<name>.schema.json`` (None when the file is missing or not JSON)."""
-    try:
-        stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(schema_dir.glob("*.schema.json")))
-        return _validators(schema_dir, stamp).get(name)
-    except (OSError, ValueError, KeyError):
-        return None
 
 
 def display_path(path: Path, root: Path) -> str:

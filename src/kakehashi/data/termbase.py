@@ -5,19 +5,18 @@ It drives the terminology rules and renders the Glossary page in each language.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
 
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding
 from kakehashi.checks.registry import report
-from kakehashi.content.documents import SAFE_LOADER
+from kakehashi.data.schemas import validator
+from kakehashi.data.yaml_loader import YamlReadError, read_yaml_file
 
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 APOSTROPHE = re.compile("['’]")
@@ -83,18 +82,16 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
     if not path.is_file():
         return [], []
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=SAFE_LOADER)
-        data = yaml.load(text, Loader=SAFE_LOADER)
-    except (OSError, UnicodeDecodeError) as error:
-        return [], [report("D100", display, 1, f"cannot read termbase: {error}")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [report("D100", display, mark.line + 1 if mark else 1, f"termbase is not valid YAML: {getattr(error, 'problem', error)}")]
-    validator = Draft202012Validator(json.loads(_schema_path(path).read_text(encoding="utf-8")))
+        doc = read_yaml_file(path)
+    except YamlReadError as error:
+        return [], [report("D100", display, error.line, f"termbase cannot be read: {error.message}", error.column)]
+    data, node = doc.data, doc.node
+    check = validator(path.parent / "schemas", "termbase")
+    if check is None:
+        return [], [report("D101", display, 1, "data/schemas/termbase.schema.json is missing or not valid JSON: restore it from git")]
     findings, concepts, seen = [], [], set()
     lines = [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
-    for error in validator.iter_errors(data):
+    for error in check.iter_errors(data):
         index = error.path[0] if error.path and isinstance(error.path[0], int) else None
         line = lines[index] if index is not None and index < len(lines) else 1
         where = ".".join(str(p) for p in error.path) or "termbase"

@@ -4,7 +4,7 @@ The sitemap is in two files: ``sitemap.xml`` is a sitemap *index* that points to
 which lists the pages. Material's script fetches ``sitemap.xml`` next to every ``<link
 rel="alternate">`` of a page, on every page view, for its language switcher (which the portal does not
 need: its switcher links to the right page already); the language homes are alternates of one
-another, so their readers would download the whole list (2.3 MB at 1,600 pages per language) where
+another, so their readers would download the whole list (megabytes on a large portal) where
 they now get a few hundred bytes.
 """
 

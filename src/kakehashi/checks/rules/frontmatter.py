@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
-from functools import lru_cache
-from pathlib import Path
-
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-
 from kakehashi.checks.findings import Severity
 from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.data.schemas import jsonable, validator
 
 SHARED_KEYS = ("category", "jurisdiction", "audience", "products", "last_verified", "review_interval_months", "tags")
 
@@ -21,23 +14,6 @@ def page_type(stem: str) -> str:
     return "guide" if stem.startswith("guides/") and not stem.endswith("/index") else "page"
 
 
-@lru_cache(maxsize=4)
-def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
-    schemas = {name: json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")) for name in ("page", "guide")}
-    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
-    return {name: Draft202012Validator(s, registry=registry, format_checker=FormatChecker()) for name, s in schemas.items()}
-
-
-def _jsonable(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 @rule("M002", Severity.ERROR, "front matter does not match the page type's schema")
 def check_schema(ctx: CheckContext):
     """Guides (``docs/guides/*``) need title, description, category, jurisdiction, audience,
@@ -45,13 +21,13 @@ def check_schema(ctx: CheckContext):
     and ``tags``; other pages need title and description. Translations add a ``translation`` block with
     ``from`` and ``source_hash``. The message names the key and what was expected; the schemas are in
     ``data/schemas/``."""
-    validators = _validators(ctx.root / "data" / "schemas")
+    schemas = ctx.root / "data" / "schemas"
     for group in ctx.groups:
-        validator = validators[page_type(group.stem)]
+        check = validator(schemas, page_type(group.stem), formats=True)
         for variant in group.variants.values():
             if variant.doc is None or not variant.doc.front_matter_ok:
                 continue
-            for error in sorted(validator.iter_errors(_jsonable(variant.doc.meta)), key=lambda e: list(e.path)):
+            for error in sorted(check.iter_errors(jsonable(variant.doc.meta)), key=lambda e: list(e.path)):
                 key = str(error.path[0]) if error.path else None
                 where = ".".join(str(p) for p in error.path) or "front matter"
                 yield check_schema.rule.finding(variant.display, variant.doc.meta_line(key) if key else 1, f"{where}: {error.message}")
