@@ -12,7 +12,7 @@ from kakehashi.content.status import chart_svg, render_status_section, status_ta
 from kakehashi.data.termbase import Concept, Term
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
-from kakehashi.render.markup import fill_markers
+from kakehashi.render.markdown_text import fill_markers
 from kakehashi.render.rule_reference import render_rule_reference
 from kakehashi.site_config import load_site_config
 

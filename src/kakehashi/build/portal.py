@@ -19,7 +19,7 @@ from kakehashi.content.groups import Group, load_pageset
 from kakehashi.content.paths import PageGroup
 from kakehashi.content.status import Cell, status_table
 from kakehashi.data.termbase import load_termbase
-from kakehashi.render.markup import MARKER
+from kakehashi.render.markdown_text import MARKER
 from kakehashi.site_config import SiteConfig
 
 WATCHED = ("docs", "data", "locales")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from enum import Enum
-from html import escape
 
 from kakehashi.content.groups import Group
 from kakehashi.content.pins import Drift, drift, pinned_text
+from kakehashi.render.templates import render
 from kakehashi.site_config import SiteConfig
 
 
@@ -119,28 +119,24 @@ def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[st
     counts = totals(table, codes)
     bar_x, bar_w, row_h, top = 110, 420, 34, 10
     legend_y = top + row_h * len(codes) + 16
-    title = escape(labels.get("title", "Translation status"))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="kk-status-chart" role="img" viewBox="0 0 600 {legend_y + 24}" aria-labelledby="kk-status-title"><title id="kk-status-title">{title}</title>']
+    bars = []
     for row, code in enumerate(codes):
-        y = top + row * row_h
         total = sum(counts[code].values()) or 1
-        parts.append(f'<text x="0" y="{y + 17}" font-size="13" fill="currentColor">{escape(names.get(code, code))}</text>')
-        x = bar_x
+        parts, x = [], bar_x
         for state in State:
             n = counts[code][state.value]
-            if not n:
-                continue
-            width = bar_w * n / total
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="22" fill="{COLOURS[state]}"><title>{escape(labels.get(state.value, state.value))}: {n}</title></rect>')
-            x += width
-        parts.append(f'<text x="{bar_x + bar_w + 8}" y="{y + 17}" font-size="13" fill="currentColor">{percent_available(counts[code]):.0f}%</text>')
-    x = 0
+            if n:
+                parts.append({"x": x, "width": bar_w * n / total, "colour": COLOURS[state], "label": labels.get(state.value, state.value), "count": n})
+                x += bar_w * n / total
+        bars.append({"y": top + row * row_h, "name": names.get(code, code), "parts": parts,
+                     "percent": percent_available(counts[code]), "percent_x": bar_x + bar_w + 8})
+    legend, x = [], 0
     for state in State:
-        label = escape(labels.get(state.value, state.value))
-        parts.append(f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[state]}"/><text x="{x + 16}" y="{legend_y + 11}" font-size="12" fill="currentColor">{label}</text>')
+        label = labels.get(state.value, state.value)
+        legend.append({"x": x, "colour": COLOURS[state], "label": label})
         x += 24 + 8 * len(label) if label.isascii() else 24 + 14 * len(label)
-    parts.append("</svg>")
-    return "".join(parts)
+    return render("status_chart.svg", title=labels.get("title", "Translation status"), height=legend_y + 24,
+                  bars=bars, legend=legend, legend_y=legend_y)
 
 
 def state_labels(_) -> dict[str, str]:

@@ -23,7 +23,7 @@ from kakehashi.data.partners import Directory, load_partners
 from kakehashi.render.events_page import render_events
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
-from kakehashi.render.markup import fill_markers
+from kakehashi.render.markdown_text import fill_markers
 from kakehashi.render.partners_page import render_directory
 from kakehashi.render.rule_reference import render_rule_reference
 

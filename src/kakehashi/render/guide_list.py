@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kakehashi.content.groups import Group
 from kakehashi.render.furniture import as_date
-from kakehashi.render.markup import md_text
+from kakehashi.render.markdown_text import md_text
 from kakehashi.render.ui_text import long_date
 
 CATEGORY_ORDER = (

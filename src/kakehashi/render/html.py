@@ -1,24 +1,20 @@
 """A tiny HTML builder that escapes everything it is given, unless it is already ``Markup``.
 
 Data files are contributed by pull request: a name like ``<script>alert(1)</script>`` must reach the
-page as text. Building every element with ``el()`` makes escaping the default instead of a habit.
+page as text. Building every element with ``el()`` makes escaping the default instead of a habit. The
+escaper is MarkupSafe's, the one Jinja's autoescaping uses for the core's templates (``render.templates``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
-
-class Markup(str):
-    """HTML that is already safe (built by ``el`` or ``join``); inserted as is."""
-
-    __slots__ = ()
+from markupsafe import Markup, escape
 
 
 def text(value: object) -> Markup:
     """Escape any value as HTML text (quotes too, so the result is also safe in an attribute)."""
-    return value if isinstance(value, Markup) else Markup(escape(str(value), quote=True))
+    return escape(value)  # Markup stays as it is
 
 
 def _children(children: Iterable) -> str:

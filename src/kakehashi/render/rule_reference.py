@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kakehashi.checks.rules import REGISTRY
-from kakehashi.render.markup import md_text
+from kakehashi.render.markdown_text import md_text
 
 
 def render_rule_reference(_: Callable[[str], str]) -> str:

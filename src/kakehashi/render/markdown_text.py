@@ -1,22 +1,19 @@
-"""Escaping contributor-supplied text for the Markdown and HTML the portal generates."""
+"""Contributed text made inert in the Markdown of generated pages, and the markers those pages carry."""
 
 from __future__ import annotations
 
-import html
 import re
+
+from markupsafe import escape
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#!~])")
 MARKER = re.compile(r"<!--\s*kakehashi:(?P<name>[a-z-]+)\s*-->")
 
 
 def md_text(text: object) -> str:
-    """Plain text made inert in Markdown: HTML-escaped and Markdown syntax backslash-escaped."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
-
-
-def html_text(text: object) -> str:
-    """Plain text for an HTML element or attribute."""
-    return html.escape(str(text), quote=True)
+    """Plain text made inert in Markdown: HTML-escaped (MarkupSafe, as everywhere) and Markdown syntax
+    backslash-escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(text))))
 
 
 def fill_markers(markdown: str, renderers: dict) -> str:
