@@ -176,3 +176,68 @@ def test_pages_are_read_again_only_when_they_change(project):
     assert again["guides/guide"].variants["en"] is first["guides/guide"].variants["en"]  # unchanged: not read again
     assert again["guides/guide"].variants["ja"] is not first["guides/guide"].variants["ja"]
     assert again["guides/guide"].variants["ja"].blob != first["guides/guide"].variants["ja"].blob
+
+
+CONFORMITY = """
+- id: conformity-assessment
+  en: {term: conformity assessment}
+  fr: {term: évaluation de la conformité}
+  ja: {term: 適合性評価}
+  definition:
+    en: Checking that a device meets the requirements.
+    fr: Vérifier qu’un dispositif satisfait aux exigences.
+    ja: 機器が要求事項を満たすことの確認です。
+"""
+
+
+def add_concepts(project, text):
+    path = project / "data" / "termbase.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(project, rel, needle):
+    lines = (project / "docs" / rel).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_a_term_wrapped_over_two_lines_is_found_in_the_source(project):
+    add_concepts(project, CONFORMITY)
+    edit(project, "guides/guide.md", "2017/745. Read the\n", "2017/745 after a conformity\nassessment. Read the\n")
+    found = check(project)
+    assert ("T001", 16) in codes(found, "guide.fr.md") and ("T001", 16) in codes(found, "guide.ja.md")
+    assert "source line 16 uses 'conformity assessment'" in next(f.message for f in found if f.code == "T001")
+
+
+def test_a_term_wrapped_over_two_lines_counts_in_the_translation(project):
+    add_concepts(project, CONFORMITY)
+    edit(project, "guides/guide.md", "2017/745. Read the\n", "2017/745 after a conformity assessment. Read the\n")
+    edit(project, "guides/guide.fr.md", "au titre du règlement\n", "au titre du règlement, après une évaluation de la\nconformité,\n")
+    edit(project, "guides/guide.ja.md", "ほとんどの機器を", "適合性評価によりほとんどの機器を")
+    assert not [f.as_text() for f in check(project) if f.code.startswith("T")]
+
+
+def test_forbidden_form_is_reported_on_its_own_line_even_when_wrapped(project):
+    edit(project, "guides/guide.fr.md", "(UE) 2017/745. Lisez", "(UE) 2017/745 (et non un corps\nnotifié). Lisez")
+    line = line_of(project, "guides/guide.fr.md", "(et non un corps")
+    assert line == 20  # the paragraph starts on line 19
+    assert ("T002", line) in codes(check(project), "guide.fr.md")
+
+
+FEDERATION = """
+- id: certification-federation
+  en: {term: federation of certification bodies}
+  fr: {term: fédération des organismes de certification}
+  ja: {term: 認証団体連合会}
+  definition:
+    en: A federation that certification bodies belong to.
+    fr: Une fédération qui regroupe des organismes de certification.
+    ja: 認証機関が加盟する連合会です。
+"""
+
+
+def test_forbidden_form_inside_another_concepts_term_is_not_flagged(project):
+    add_concepts(project, FEDERATION)  # 認証団体 is forbidden for notified-body, 認証団体連合会 is approved
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください。認証団体連合会にも相談できます。")
+    assert "T002" not in {f.code for f in check(project)}
+    edit(project, "guides/guide.ja.md", "認証団体連合会にも", "認証団体にも")
+    assert ("T002", line_of(project, "guides/guide.ja.md", "認証団体にも")) in codes(check(project), "guide.ja.md")

@@ -13,6 +13,12 @@ from kakehashi.checks.registry import CheckContext, describe, rule
 for _code, _severity, _summary, _explanation in DATA_RULES:
     describe(_code, _severity, _summary, _explanation)
 
+describe("D104", Severity.ERROR, "a termbase form is claimed by two concepts",
+         "In data/termbase.yaml a term, variant or forbidden form belongs to one concept only: when two "
+         "concepts share it, the terminology checks cannot tell which one a page means. Keep the form in the "
+         "concept it names and make the other concept's form more specific (a longer form that contains "
+         "another concept's form is fine: the longest form found in a text wins).")
+
 
 @rule("D000", Severity.ERROR, "data files are checked with their own rules (D001 and following)", scope="site")
 def check_data_files(ctx: CheckContext):

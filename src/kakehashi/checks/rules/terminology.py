@@ -12,7 +12,10 @@ from kakehashi.data.termbase import LATIN, term_pattern
 
 
 class PageText:
-    """A page's prose (blocks and headings) as one string, with a way back to file lines."""
+    """A page's prose (blocks and headings) as one string, with a way back to file lines.
+
+    Inside a paragraph a line break is read as the space it renders as, so that a term wrapped over
+    two lines ("marketing authorisation\nholder") is still found; blocks stay apart."""
 
     def __init__(self, variant):
         pieces = sorted([(b.line, b.text) for b in variant.structure.blocks] + [(h.line, h.text) for h in variant.structure.headings])
@@ -22,10 +25,15 @@ class PageText:
             self.lines.append(line)
             parts.append(text)
             offset += len(text) + 1
-        self.text = "\n".join(parts)
+        self._raw = "\n".join(parts)
+        self.text = "\n".join(part.replace("\n", " ") for part in parts)
 
     def line_at(self, position: int) -> int:
-        return self.lines[bisect_right(self.starts, position) - 1] if self.lines else 1
+        """The file line of a position: its block's first line plus the line breaks before it."""
+        if not self.lines:
+            return 1
+        block = bisect_right(self.starts, position) - 1
+        return self.lines[block] + self._raw.count("\n", self.starts[block], position)
 
 
 def _forms(termbase, language: str) -> tuple[tuple[str, str, bool], ...]:
@@ -113,7 +121,8 @@ def _find(text: str, termbase, language: str) -> list[Hit]:
     same_length = len(lowered) == len(text)  # lower() can lengthen a few rare letters (İ)
     found = [hit for form in candidates for hit in (_occurrences(form, lowered, text) if same_length else
                                                      (Hit(m.start(), m[0], form) for m in form.pattern.finditer(text)))]
-    found.sort(key=lambda hit: (hit.start, -len(hit.text)))
+    # Leftmost, then longest; an equal span (a form two concepts share: D104) is settled the same way each run.
+    found.sort(key=lambda hit: (hit.start, -len(hit.text), hit.form.forbidden, hit.form.term))
     kept, end = [], -1
     for hit in found:
         if hit.start >= end:
