@@ -53,6 +53,7 @@ CASES = [
     ("X001", "guides/guide.ja.md", "18か月", "十八か月", 16),
     ("X001", "guides/guide.fr.md", "info@example.eu", "info@example.org", 16),
     ("X001", "guides/guide.fr.md", "26 mai 2021", "26 mai 2022", 16),
+    ("X001", "guides/guide.ja.md", "2021年5月26日", "令和4年5月26日", 16),  # 令和4年 is 2022
     ("T001", "guides/guide.ja.md", "ノーティファイドボディ", "認定機関", 16),
     ("T002", "guides/guide.md", "most devices", "most devices (the notified organism decides)", 16),
     # lower() lengthens İ: the text is matched with the forms' case-insensitive patterns instead
@@ -241,3 +242,13 @@ def test_forbidden_form_inside_another_concepts_term_is_not_flagged(project):
     assert "T002" not in {f.code for f in check(project)}
     edit(project, "guides/guide.ja.md", "認証団体連合会にも", "認証団体にも")
     assert ("T002", line_of(project, "guides/guide.ja.md", "認証団体にも")) in codes(check(project), "guide.ja.md")
+
+
+def test_japanese_amounts_and_era_years_match_the_western_forms(project):
+    edit(project, "guides/guide.md", "with questions.", "with questions. Fees start at EUR 50 million.")
+    edit(project, "guides/guide.fr.md", "pour toute\nquestion.", "pour toute\nquestion. Les redevances commencent à 50 millions d’euros.")
+    edit(project, "guides/guide.ja.md", "2021年5月26日", "令和3年5月26日")
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください。手数料は5,000万ユーロからです。")
+    assert "X001" not in {f.code for f in check(project)}
+    edit(project, "guides/guide.ja.md", "5,000万ユーロ", "500万ユーロ")
+    assert ("X001", 16) in codes(check(project), "guide.ja.md")
