@@ -252,3 +252,12 @@ def test_japanese_amounts_and_era_years_match_the_western_forms(project):
     assert "X001" not in {f.code for f in check(project)}
     edit(project, "guides/guide.ja.md", "5,000万ユーロ", "500万ユーロ")
     assert ("X001", 16) in codes(check(project), "guide.ja.md")
+
+
+def test_a_japanese_term_wrapped_over_two_lines_is_found(project):
+    edit(project, "guides/guide.ja.md", "ノーティファイドボディが評価します", "ノーティファイド\nボディが評価します")
+    edit(project, "guides/guide.ja.md", "かかるノーティファイドボディも", "かかる機関も")
+    edit(project, "guides/guide.ja.md", "| 監査 | ノーティファイドボディ |", "| 監査 | 審査機関 |")
+    assert "T001" not in {f.code for f in check(project)}  # the wrapped term still counts
+    edit(project, "guides/guide.ja.md", "ノーティファイド\nボディが評価します", "認定\n機関が評価します")
+    assert ("T001", 16) in codes(check(project), "guide.ja.md")

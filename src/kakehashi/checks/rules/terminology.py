@@ -14,26 +14,43 @@ from kakehashi.data.termbase import LATIN, term_pattern
 class PageText:
     """A page's prose (blocks and headings) as one string, with a way back to file lines.
 
-    Inside a paragraph a line break is read as the space it renders as, so that a term wrapped over
-    two lines ("marketing authorisation\nholder") is still found; blocks stay apart."""
+    Inside a paragraph a line break is read as what it joins: a space between words, nothing between
+    two Japanese characters, so that a term wrapped over two lines ("marketing authorisation\nholder",
+    "製造販売\n業者") is still found; blocks stay apart."""
 
     def __init__(self, variant):
         pieces = sorted([(b.line, b.text) for b in variant.structure.blocks] + [(h.line, h.text) for h in variant.structure.headings])
-        self.starts, self.lines, parts, offset = [], [], [], 0
+        self.starts, self.lines, self.breaks, parts, offset = [], [], [], [], 0
         for line, text in pieces:
+            joined, breaks = _join_lines(text)
             self.starts.append(offset)
             self.lines.append(line)
-            parts.append(text)
-            offset += len(text) + 1
-        self._raw = "\n".join(parts)
-        self.text = "\n".join(part.replace("\n", " ") for part in parts)
+            self.breaks.append(breaks)
+            parts.append(joined)
+            offset += len(joined) + 1
+        self.text = "\n".join(parts)
 
     def line_at(self, position: int) -> int:
         """The file line of a position: its block's first line plus the line breaks before it."""
         if not self.lines:
             return 1
         block = bisect_right(self.starts, position) - 1
-        return self.lines[block] + self._raw.count("\n", self.starts[block], position)
+        return self.lines[block] + bisect_right(self.breaks[block], position - self.starts[block])
+
+
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(text: str) -> tuple[str, list[int]]:
+    """A block's lines joined as they read, and the offsets in the result where each new line starts."""
+    lines = text.split("\n")
+    joined, breaks = lines[0], []
+    for line in lines[1:]:
+        cjk = joined and line and CJK.match(joined[-1]) and CJK.match(line[0])
+        joined += "" if cjk else " "
+        breaks.append(len(joined))
+        joined += line
+    return joined, breaks
 
 
 def _forms(termbase, language: str) -> tuple[tuple[str, str, bool], ...]:
