@@ -247,7 +247,7 @@ def check_partners(root):
     return sorted(set(load_partners(root).findings))
 
 
-DATA_CODES = [f"D{n:03}" for n in range(1, 18)] + ["D100", "D101", "D102", "D103"]
+DATA_CODES = [f"D{n:03}" for n in range(1, 18)] + ["D100", "D101", "D102", "D103", "D104"]
 
 
 def test_every_data_and_termbase_code_is_registered_documented_and_on_the_reference_page():

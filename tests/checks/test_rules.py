@@ -57,6 +57,7 @@ CASES = [
     ("X001", "guides/guide.ja.md", "18か月", "十八か月", 16),
     ("X001", "guides/guide.fr.md", "info@example.eu", "info@example.org", 16),
     ("X001", "guides/guide.fr.md", "26 mai 2021", "26 mai 2022", 16),
+    ("X001", "guides/guide.ja.md", "2021年5月26日", "令和4年5月26日", 16),  # 令和4年 is 2022
     ("T001", "guides/guide.ja.md", "ノーティファイドボディ", "認定機関", 16),
     ("T002", "guides/guide.md", "most devices", "most devices (the notified organism decides)", 16),
     # lower() lengthens İ: the text is matched with the forms' case-insensitive patterns instead
@@ -199,3 +200,86 @@ def test_a_form_two_concepts_share_gives_the_same_findings_on_every_run(project)
         for seed in range(6)
     }
     assert len(outputs) == 1, outputs
+
+CONFORMITY = """
+- id: conformity-assessment
+  en: {term: conformity assessment}
+  fr: {term: évaluation de la conformité}
+  ja: {term: 適合性評価}
+  definition:
+    en: Checking that a device meets the requirements.
+    fr: Vérifier qu’un dispositif satisfait aux exigences.
+    ja: 機器が要求事項を満たすことの確認です。
+"""
+
+
+def add_concepts(project, text):
+    path = project / "data" / "termbase.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(project, rel, needle):
+    lines = (project / "docs" / rel).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_a_term_wrapped_over_two_lines_is_found_in_the_source(project):
+    add_concepts(project, CONFORMITY)
+    edit(project, "guides/guide.md", "2017/745. Read the\n", "2017/745 after a conformity\nassessment. Read the\n")
+    found = check(project)
+    assert ("T001", 16) in codes(found, "guide.fr.md") and ("T001", 16) in codes(found, "guide.ja.md")
+    assert "source line 16 uses 'conformity assessment'" in next(f.message for f in found if f.code == "T001")
+
+
+def test_a_term_wrapped_over_two_lines_counts_in_the_translation(project):
+    add_concepts(project, CONFORMITY)
+    edit(project, "guides/guide.md", "2017/745. Read the\n", "2017/745 after a conformity assessment. Read the\n")
+    edit(project, "guides/guide.fr.md", "au titre du règlement\n", "au titre du règlement, après une évaluation de la\nconformité,\n")
+    edit(project, "guides/guide.ja.md", "ほとんどの機器を", "適合性評価によりほとんどの機器を")
+    assert not [f.as_text() for f in check(project) if f.code.startswith("T")]
+
+
+def test_forbidden_form_is_reported_on_its_own_line_even_when_wrapped(project):
+    edit(project, "guides/guide.fr.md", "(UE) 2017/745. Lisez", "(UE) 2017/745 (et non un corps\nnotifié). Lisez")
+    line = line_of(project, "guides/guide.fr.md", "(et non un corps")
+    assert line == 20  # the paragraph starts on line 19
+    assert ("T002", line) in codes(check(project), "guide.fr.md")
+
+
+FEDERATION = """
+- id: certification-federation
+  en: {term: federation of certification bodies}
+  fr: {term: fédération des organismes de certification}
+  ja: {term: 認証団体連合会}
+  definition:
+    en: A federation that certification bodies belong to.
+    fr: Une fédération qui regroupe des organismes de certification.
+    ja: 認証機関が加盟する連合会です。
+"""
+
+
+def test_forbidden_form_inside_another_concepts_term_is_not_flagged(project):
+    add_concepts(project, FEDERATION)  # 認証団体 is forbidden for notified-body, 認証団体連合会 is approved
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください。認証団体連合会にも相談できます。")
+    assert "T002" not in {f.code for f in check(project)}
+    edit(project, "guides/guide.ja.md", "認証団体連合会にも", "認証団体にも")
+    assert ("T002", line_of(project, "guides/guide.ja.md", "認証団体にも")) in codes(check(project), "guide.ja.md")
+
+
+def test_japanese_amounts_and_era_years_match_the_western_forms(project):
+    edit(project, "guides/guide.md", "with questions.", "with questions. Fees start at EUR 50 million.")
+    edit(project, "guides/guide.fr.md", "pour toute\nquestion.", "pour toute\nquestion. Les redevances commencent à 50 millions d’euros.")
+    edit(project, "guides/guide.ja.md", "2021年5月26日", "令和3年5月26日")
+    edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください。手数料は5,000万ユーロからです。")
+    assert "X001" not in {f.code for f in check(project)}
+    edit(project, "guides/guide.ja.md", "5,000万ユーロ", "500万ユーロ")
+    assert ("X001", 16) in codes(check(project), "guide.ja.md")
+
+
+def test_a_japanese_term_wrapped_over_two_lines_is_found(project):
+    edit(project, "guides/guide.ja.md", "ノーティファイドボディが評価します", "ノーティファイド\nボディが評価します")
+    edit(project, "guides/guide.ja.md", "かかるノーティファイドボディも", "かかる機関も")
+    edit(project, "guides/guide.ja.md", "| 監査 | ノーティファイドボディ |", "| 監査 | 審査機関 |")
+    assert "T001" not in {f.code for f in check(project)}  # the wrapped term still counts
+    edit(project, "guides/guide.ja.md", "ノーティファイド\nボディが評価します", "認定\n機関が評価します")
+    assert ("T001", 16) in codes(check(project), "guide.ja.md")

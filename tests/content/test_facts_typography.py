@@ -23,6 +23,30 @@ def test_numbers_identifiers_and_full_width():
     assert values("Contact: Info@Example.eu") == values("お問い合わせはinfo@example.euまで") == {"info@example.eu"}
 
 
+def test_japanese_amounts_equal_their_western_forms():
+    assert values("5万人") == values("50,000 patients") == values("50 000 patients") == {"50000"}
+    assert values("1億円") == values("100 million yen") == values("100百万円") == {"100000000"}
+    assert values("935億ユーロ") == values("€93.5 billion") == values("93,5 milliards d’euros") == {"93500000000"}
+    assert values("5,000万ユーロ") == values("EUR 50 million") == values("50 millions d’euros") == {"50000000"}
+    assert values("1億2,000万円") == values("JPY 120 million") == {"120000000"}
+    assert values("1,000 million") == {"1000000000"}
+    assert values("5万") != values("6万")
+
+
+def test_japanese_era_years_are_western_years():
+    assert values("令和7年法律第37号") == values("Act No. 37 of 2025") == {"2025", "37"}
+    assert values("令和元年") == {"2019"} and values("平成26年") == {"2014"}
+    assert values("令和7年5月21日") == values("21 May 2025") == {"2025-05-21"}
+    assert values("令和6年度") == values("FY2024") == {"2024"}
+
+
+def test_a_roman_class_numeral_is_its_number():
+    assert values("第1種") == values("Class I") == values("classe I") == values("クラスI") == {"1"}
+    assert values("Class IIa and IIb") == values("クラスIIa・IIb") == {"2"}
+    assert values("classes I à III") == values("Classes I to III") == values("クラスI〜III") == {"1", "3"}
+    assert values("Class IVD") == values("I think") == set()  # an IVD is no class 4, and a lone I no numeral
+
+
 def test_french_fix():
     assert fix_line("Attention: oui? « non »", "fr") == f"Attention{NBSP}: oui{NNBSP}? «{NBSP}non{NNBSP}»"
     assert fix_line("Voir [x](https://a.fr/b?c=d): `a: b`", "fr") == f"Voir [x](https://a.fr/b?c=d){NBSP}: `a: b`"

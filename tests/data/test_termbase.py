@@ -84,3 +84,30 @@ def test_each_termbase_rule_trips_at_its_line(project, code, text, line):
     findings = load_termbase(path, LANGUAGES)[1]
     assert [(f.code, f.line) for f in findings] == [(code, line)], [f.as_text() for f in findings]
     assert findings[0].severity is REGISTRY[code].severity
+
+SECOND = """
+- id: {id}
+  en: {{term: {en}}}
+  fr: {{term: organisme de contrôle}}
+  ja: {{term: 検査機関}}
+  definition:
+    en: A second concept for the collision test.
+    fr: Un second concept pour le test de collision.
+    ja: 衝突を確かめるための二つ目の概念です。
+"""
+
+
+def test_a_form_two_concepts_share_is_reported_on_the_second(project):
+    path = project / "data" / "termbase.yaml"
+    fixture = path.read_text(encoding="utf-8")
+    path.write_text(fixture + SECOND.format(id="inspection-body", en="Notified Bodies"), encoding="utf-8")
+    _, findings = load_termbase(path, LANGUAGES)
+    assert [(f.code, f.line) for f in findings] == [("D104", 10)]
+    assert "'inspection-body': en form 'notified bodies' is also a form of 'notified-body'" in findings[0].message
+
+
+def test_a_longer_form_containing_another_concepts_form_is_fine(project):
+    path = project / "data" / "termbase.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + SECOND.format(id="notified-body-audit", en="notified body audit"),
+                    encoding="utf-8")
+    assert load_termbase(path, LANGUAGES)[1] == []

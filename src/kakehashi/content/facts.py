@@ -3,7 +3,9 @@
 Text is normalised first (NFKC: full-width digits and letters become ASCII), dates in any of the
 portal's languages become ISO strings using Babel's month names, and thousands separators are
 dropped, so ``26 May 2021``, ``26 mai 2021`` and ``2021年5月26日`` are the same fact, as are
-``1,000``, ``1 000`` and ``１０００``.
+``1,000``, ``1 000`` and ``１０００``. Amounts with Japanese units (万, 億) or scale words (million,
+milliard, billion) become the full figure (``5万`` and ``50,000``), era years Western years (``令和7年``
+and ``2025年``), and Roman numerals after a class word digits (``Class II`` and ``クラス2``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from babel import Locale
@@ -28,6 +31,22 @@ ISO_STANDARD = re.compile(r"I(?<![A-Za-z]I)SO(?:/IEC)?\s*(\d{3,5})(?:[-‐](\d+)
 ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{2})-(\d{2})(?!\d)")
 DOTTED_DATE = re.compile(r"(\d(?<![\d.]\d)\d?)\.(\d{1,2})\.(\d{4})(?![\d.])")  # 29.10.2001 (Official Journal style)
 JA_DATE = re.compile(r"(\d{4})年\s*(\d{1,2})月(?:\s*(\d{1,2})日)?")
+ERA_YEAR = re.compile(r"(令和|平成|昭和)(元|\d{1,2})年")
+ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}  # the year before each era's first year
+# A Roman numeral after a class word (Class IIa, classes I à III, クラスII・III) is a number like any other.
+# The patterns start with a literal ("lass", "クラス"), which the regex engine finds fast; "C" is checked after.
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_ROMAN = r"(?:IV|III|II|I)(?![A-Za-z])|(?:IV|III|II|I)(?=[ab](?![A-Za-z]))"
+_MORE_NUMERALS = (r"(?:\s?(?:,|、|・|/|〜|~|–|-|to|and|or|et|ou|à|から|及び|および|又は|または|と)\s?"
+                  rf"(?:(?:[Cc]lass(?:es?)?|クラス)\s?)?(?:{_ROMAN}))*")
+CLASS_NUMERALS = (re.compile(rf"lass(?:es?)?\s?(?:{_ROMAN}){_MORE_NUMERALS}"), re.compile(rf"クラス\s?(?:{_ROMAN}){_MORE_NUMERALS}"))
+ROMAN_NUMERAL = re.compile(rf"(?<![A-Za-z])(?:{_ROMAN})")
+JA_UNIT = "(?:兆|億|千万|百万|万)"
+JA_AMOUNT = re.compile(rf"\d(?<![\d,.]\d)[\d,.]*{JA_UNIT}(?:[\d,.]+{JA_UNIT})*")  # 5万, 1億2,000万
+JA_UNITS = {"兆": 10**12, "億": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
+JA_PART = re.compile(r"([\d,.]+)(兆|億|千万|百万|万)")
+SCALED = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)?\s?((?i:million|milliard|billion))s?(?![A-Za-z])")
+SCALE_WORDS = {"million": 10**6, "milliard": 10**9, "billion": 10**9}
 GROUPED = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -96,9 +115,50 @@ def _month_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, in
 
 
 def normalise(text: str) -> str:
-    """NFKC (full-width to ASCII), kanji ordinals (第一種 -> 第1種)."""
+    """NFKC (full-width to ASCII), kanji ordinals (第一種 -> 第1種), Japanese era years (令和7年 ->
+    2025年) and Roman numerals after a class word (Class IIa -> Class 2a, クラスI・II -> クラス1・2)."""
     text = unicodedata.normalize("NFKC", text)
-    return KANJI_ORDINAL.sub(lambda m: f"第{_kanji_number(m[1])}", text)
+    text = KANJI_ORDINAL.sub(lambda m: f"第{_kanji_number(m[1])}", text)
+    if "令和" in text or "平成" in text or "昭和" in text:
+        text = ERA_YEAR.sub(lambda m: f"{ERA_START[m[1]] + (1 if m[2] == '元' else int(m[2]))}年", text)
+    for pattern in CLASS_NUMERALS:
+        text = pattern.sub(_class_numerals, text)
+    return text
+
+
+def _class_numerals(match: re.Match) -> str:
+    """The numerals of a class phrase as digits (Class IIa -> Class 2a); "lass" must follow a whole-word C."""
+    start = match.start()
+    if match[0][0] == "l" and not (start and match.string[start - 1] in "Cc" and not (start > 1 and match.string[start - 2].isalpha())):
+        return match[0]
+    return ROMAN_NUMERAL.sub(lambda numeral: str(ROMAN[numeral[0]]), match[0])
+
+
+def _plain(number: Decimal) -> str:
+    """A number without exponent or trailing zeros (93500000000, 1.5)."""
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _ja_amount(match: re.Match) -> str:
+    """5万 -> 50000, 1億2,000万 -> 120000000, 935億 -> 93500000000."""
+    total = Decimal(0)
+    try:
+        for number, unit in JA_PART.findall(match[0]):
+            total += Decimal(number.replace(",", "")) * JA_UNITS[unit]
+    except InvalidOperation:  # not a number after all (1.2.3万): keep its digits
+        return re.sub(r"\D", "", match[0])
+    return _plain(total)
+
+
+def _scaled(match: re.Match) -> str:
+    """50 million -> 50000000, 93.5 billion and 93,5 milliards -> 93500000000."""
+    number = re.match(r"[\d.,]+", match[0])[0]
+    number = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
+    try:
+        return _plain(Decimal(number) * SCALE_WORDS[match[1].lower()])
+    except InvalidOperation:
+        return number
 
 
 def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) -> set[Fact]:
@@ -131,6 +191,9 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
     take(pattern, "date", latin_date)
     take(ISO_STANDARD, "standard", lambda m: "ISO " + m[1] + (f"-{m[2]}" if m[2] else "") + (f":{m[3]}" if m[3] else ""), "ISO")
     take(REGULATION, "regulation", lambda m: f"{m[1]}/{m[2]}", "/")
+    if any(unit in text for unit in "万億兆"):
+        take(JA_AMOUNT, "number", _ja_amount)
+    take(SCALED, "number", _scaled, "illi")
     take(GROUPED, "number", lambda m: re.sub(r"\D", "", m[0]))
     take(NUMBER, "number", lambda m: m[0].replace(",", "."))
     return facts

@@ -116,4 +116,19 @@ def _read_termbase(path: Path, languages: tuple[str, ...]) -> tuple[list[Concept
                 if any(term_pattern(bad).search(ok) or term_pattern(ok).search(bad) for ok in term.accepted):
                     findings.append(report("D103", display, line, f"'{entry['id']}': forbidden {lang} form '{bad}' overlaps an accepted form"))
         concepts.append(Concept(entry["id"], terms, dict(entry.get("definition") or {}), entry.get("source"), line))
-    return concepts, findings
+    return concepts, findings + _shared_forms(display, concepts)
+
+
+def _shared_forms(display: str, concepts: list[Concept]) -> list[Finding]:
+    """D104: a form (accepted or forbidden) that two concepts of a language both claim. The checks
+    could not tell which concept a page means by it, so each form belongs to one concept; a longer
+    form that contains another concept's form is fine (the longest form found in a text wins)."""
+    findings, owner = [], {}
+    for concept in concepts:
+        for lang, term in concept.terms.items():
+            for form in sorted({form.lower().replace("’", "'") for form in (*term.accepted, *term.forbidden)}):
+                first = owner.setdefault((lang, form), concept)
+                if first is not concept:
+                    findings.append(report("D104", display, concept.line, f"'{concept.id}': {lang} form '{form}' is also a form of '{first.id}'; "
+                                            "keep it in one concept (or make each form more specific)"))
+    return findings

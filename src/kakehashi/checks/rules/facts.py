@@ -35,8 +35,10 @@ def check_facts(ctx: CheckContext):
     """Every number, date, regulation identifier (2017/745, Act No. 145, ISO 13485:2016), URL and e-mail
     of the source appears in each translation. Dates may be written the local way (26 May 2021,
     26 mai 2021, 2021年5月26日 are equal), numbers with local separators (1,000 / 1 000) and full-width
-    digits. Write digits, not words, in every language, and Western years (not 令和). A missing fact is
-    usually a dropped sentence or a typo in a figure."""
+    digits; amounts in Japanese units or scale words are equal to the same figure written out (5万 and
+    50,000; 935億 and 93.5 billion; 5,000万 and 50 millions), Japanese era years to Western years (令和7年
+    and 2025) and a Roman numeral after a class word to its digit (Class I, classe I, クラスI and 第1種).
+    Write digits, not words. A missing fact is usually a dropped sentence or a typo in a figure."""
     languages = ctx.site.codes
     for group in ctx.groups:
         facts_of = {}

@@ -28,3 +28,9 @@ describe("D103", Severity.ERROR, "Forbidden form overlaps an accepted form", """
     A form listed as forbidden for a language is also, or contains, an accepted form of the same
     concept, so the same words would be both required and refused. Remove it from one of the two
     lists.""")
+
+describe("D104", Severity.ERROR, "A termbase form is claimed by two concepts", """
+    In data/termbase.yaml a term, variant or forbidden form belongs to one concept only: when two
+    concepts share it, the terminology checks cannot tell which one a page means. Keep the form in the
+    concept it names and make the other concept's form more specific (a longer form that contains
+    another concept's form is fine: the longest form found in a text wins).""")

@@ -12,20 +12,45 @@ from kakehashi.data.termbase import LATIN, term_pattern
 
 
 class PageText:
-    """A page's prose (blocks and headings) as one string, with a way back to file lines."""
+    """A page's prose (blocks and headings) as one string, with a way back to file lines.
+
+    Inside a paragraph a line break is read as what it joins: a space between words, nothing between
+    two Japanese characters, so that a term wrapped over two lines ("marketing authorisation\nholder",
+    "製造販売\n業者") is still found; blocks stay apart."""
 
     def __init__(self, variant):
         pieces = sorted([(b.line, b.text) for b in variant.structure.blocks] + [(h.line, h.text) for h in variant.structure.headings])
-        self.starts, self.lines, parts, offset = [], [], [], 0
+        self.starts, self.lines, self.breaks, parts, offset = [], [], [], [], 0
         for line, text in pieces:
+            joined, breaks = _join_lines(text)
             self.starts.append(offset)
             self.lines.append(line)
-            parts.append(text)
-            offset += len(text) + 1
+            self.breaks.append(breaks)
+            parts.append(joined)
+            offset += len(joined) + 1
         self.text = "\n".join(parts)
 
     def line_at(self, position: int) -> int:
-        return self.lines[bisect_right(self.starts, position) - 1] if self.lines else 1
+        """The file line of a position: its block's first line plus the line breaks before it."""
+        if not self.lines:
+            return 1
+        block = bisect_right(self.starts, position) - 1
+        return self.lines[block] + bisect_right(self.breaks[block], position - self.starts[block])
+
+
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(text: str) -> tuple[str, list[int]]:
+    """A block's lines joined as they read, and the offsets in the result where each new line starts."""
+    lines = text.split("\n")
+    joined, breaks = lines[0], []
+    for line in lines[1:]:
+        cjk = joined and line and CJK.match(joined[-1]) and CJK.match(line[0])
+        joined += "" if cjk else " "
+        breaks.append(len(joined))
+        joined += line
+    return joined, breaks
 
 
 def _forms(termbase, language: str) -> tuple[tuple[str, str, bool], ...]:
@@ -113,7 +138,7 @@ def _find(text: str, termbase, language: str) -> list[Hit]:
     same_length = len(lowered) == len(text)  # lower() can lengthen a few rare letters (İ)
     found = [hit for form in candidates for hit in (_occurrences(form, lowered, text) if same_length else
                                                      (Hit(m.start(), m[0], form) for m in form.pattern.finditer(text)))]
-    # Longest first at a place; a form two concepts share goes to the same concept on every run.
+    # Leftmost, then longest; an equal span (a form two concepts share: D104) is settled the same way each run.
     found.sort(key=lambda hit: (hit.start, -len(hit.text), hit.form.forbidden, hit.form.term, hit.form.written))
     kept, end = [], -1
     for hit in found:
