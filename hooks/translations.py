@@ -3,12 +3,9 @@
 - The validator runs once per ``mkdocs build``, in the main build, which reads every page once and
   hands the state to the language workers of ``parallel_languages``. The checks run in background
   processes while the pages are built; their errors fail ``--strict`` at the end of the build.
-- A stub translation is published with its fallback's text and a "not yet translated" banner;
-  a missing one gets the same banner on the English page static-i18n falls back to.
-- A translation behind its source gets an "outdated" banner linking to the source.
+- Stubs, missing and outdated translations get their banners (``kakehashi.render.banners``).
 - hreflang alternates advertise real translations only.
 """
-
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -17,8 +14,7 @@ from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal, expect_portal, portal_state
 from kakehashi.build.roles import worker_language
 from kakehashi.checks.findings import Severity
-from kakehashi.content.paths import page_url
-from kakehashi.content.status import State
+from kakehashi.render.banners import published_body, translation_banners
 from kakehashi.render.seo import alternates
 
 log = get_plugin_logger(__name__)
@@ -57,45 +53,17 @@ def _portal():
     return current_portal(_state["site"])
 
 
-def _fallback_language(stem: str) -> str | None:
-    """The language a reader is shown when theirs is missing: the default if published, else the source."""
-    default = _state["site"].default_language.code
-    published = _portal().published.get(stem)
-    if published and default in published.variants:
-        return default
-    return _portal().source_language(stem)
-
-
 def on_page_markdown(markdown, page, config, files):
     """Publish a stub with the text of its fallback language instead of an empty page."""
-    stem, code = _stem(page), config.theme["language"]
-    cell = _portal().states.get(stem, {}).get(code)
-    if cell is not None and cell.state is State.STUB:
-        fallback = _portal().groups[stem].variants.get(_fallback_language(stem))
-        return fallback.doc.body if fallback and fallback.doc else markdown
-    return markdown
+    return published_body(_portal(), _state["site"], _stem(page), config.theme["language"]) or markdown
 
 
 # After mkdocs-static-i18n's page context (50), which sets the switcher links.
 @event_priority(40)
 def on_page_context(context, page, config, nav):
-    """``kk_alternates``, ``kk_fallback`` ({language, href}) and ``kk_outdated`` ({lines, sections, href})."""
-    site, portal, stem, code = _state["site"], _portal(), _stem(page), config.theme["language"]
+    """``kk_alternates``, ``kk_fallback`` and ``kk_outdated`` (see ``kakehashi.render.banners``)."""
+    site, portal, stem = _state["site"], _portal(), _stem(page)
     group = portal.published.get(stem)
     context["kk_alternates"] = alternates(group, site) if group else []
-    cell = portal.states.get(stem, {}).get(code)
-    context["kk_fallback"] = None
-    context["kk_outdated"] = None
-    if cell is None or cell.state in (State.MISSING, State.STUB):
-        fallback = _fallback_language(stem)
-        if fallback and fallback != code:
-            context["kk_fallback"] = {"language": site.language(fallback).name_in(code)}
-    elif cell.state is State.OUTDATED:
-        source = portal.source_language(stem)
-        context["kk_outdated"] = {
-            "lines": cell.drift.changed_lines if cell.drift else None,
-            "sections": ", ".join(cell.drift.sections) if cell.drift else "",
-            "href": page_url(stem, site.language(source).url_prefix),
-            "language": site.language(source).name_in(code),
-        }
+    context.update(translation_banners(portal, site, stem, config.theme["language"]))
     return context
