@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -29,7 +30,7 @@ SEVERITY = {
     "D005": Severity.ERROR, "D006": Severity.ERROR, "D007": Severity.ERROR, "D008": Severity.ERROR,
     "D009": Severity.ERROR, "D010": Severity.ERROR, "D011": Severity.ERROR, "D012": Severity.ERROR,
     "D013": Severity.WARNING, "D014": Severity.WARNING, "D015": Severity.ERROR, "D016": Severity.WARNING,
-    "D017": Severity.ERROR,
+    "D017": Severity.ERROR, "D018": Severity.ERROR,
 }
 
 
@@ -267,3 +268,14 @@ def looks_personal(email: str) -> bool:
     """``firstname.lastname@…`` (and no generic word): probably a person's address."""
     local = email.split("@", 1)[0]
     return bool(PERSONAL_LOCAL_PART.match(local)) and not GENERIC_LOCAL_PARTS.search(local)
+
+
+RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+RESERVED_TOP_LEVELS = ("example", "test", "invalid", "localhost")
+
+
+def is_placeholder_address(address: str) -> bool:
+    """An address on a domain reserved for examples (RFC 2606): it cannot belong to a real organisation."""
+    host = address.rsplit("@", 1)[1] if "@" in address and "://" not in address else urlsplit(address).hostname or ""
+    host = host.lower().rstrip(".")
+    return host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVELS or any(host == d or host.endswith("." + d) for d in RESERVED_DOMAINS)
