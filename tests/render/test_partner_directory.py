@@ -56,6 +56,8 @@ def test_profiles_carry_their_filter_values_and_japanese_names_their_language():
     assert 'data-offers="partner-introductions business-events"' in osaka
     assert '<span lang="ja">大阪バイオ・ヘッドクオーター</span>' in html
     assert "Osaka, Japan" in html
+    pmda = html[html.index('id="partner-pmda"'):html.index("</article>", html.index('id="partner-pmda"'))]
+    assert "<dt>Offers</dt>" in pmda and "<dt>Seeks</dt>" not in pmda  # an advice desk seeks nothing: no empty row
 
 
 def test_the_directory_lists_only_real_sourced_organisations_in_three_languages():

@@ -118,7 +118,7 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
         (_("Region"), labels.value("region", partner.region)),
         (_("Sectors"), _terms_list(partner, "sectors", labels)),
         (_("Offers"), _terms_list(partner, "offers", labels)),
-        (_("Seeks"), _terms_list(partner, "seeks", labels)),
+        (_("Seeks"), _terms_list(partner, "seeks", labels)) if partner.seeks else None,  # an advice desk seeks nothing
         (_("Languages"), ", ".join(_language_name(code, language) for code in partner.languages)),
         (_("Website"), el("a", {"href": partner.website, "rel": "noopener"}, urlsplit(partner.website).hostname or partner.website)),
         (_("Contact"), join(contact, " · ")),
@@ -133,7 +133,7 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
         el("p", {"class": "kk-partner__summary", "lang": summary_language if summary_language != language else None}, summary),
         el("p", {"class": "kk-note"}, _("Summary not yet available in your language; shown in %(language)s.") % {
             "language": _language_name(summary_language, language)}) if summary_language != language else None,
-        el("dl", {"class": "kk-partner__facts"}, [[el("dt", {}, term), el("dd", {}, value)] for term, value in facts]),
+        el("dl", {"class": "kk-partner__facts"}, [[el("dt", {}, fact[0]), el("dd", {}, fact[1])] for fact in facts if fact]),
         el("details", {"class": "kk-matches"},
            el("summary", {}, _("Possible matches (%(count)s)") % {"count": len(matches)}),
            el("ul", {}, [_match_item(m, language, labels, _) for m in matches]) if matches
