@@ -59,12 +59,15 @@ sectors: [medical-devices]
 offers: [distribution-japan]
 seeks: [distribution-eu]
 languages: [ja, en]
-website: https://example.com/
+website: https://sample-company.co.jp/
 contact:
-  email: contact@example.com
+  email: contact@sample-company.co.jp
 summary:
   en: A sample company.
-example: true
+sources:
+  - title: About the company
+    url: https://sample-company.co.jp/about
+last_verified: 2026-11-26
 """
 
 
@@ -192,7 +195,7 @@ def test_d008_only_https(root, url):
 
 
 def test_d008_in_a_partner_contact_page(root):
-    text = PARTNER.replace("  email: contact@example.com", "  url: javascript:alert(1)")
+    text = PARTNER.replace("  email: contact@sample-company.co.jp", "  url: javascript:alert(1)")
     assert only(partner_findings(root, "sample-company.yaml", text), "D008").line == 13
 
 
@@ -220,7 +223,7 @@ def test_d013_announced_event_whose_period_is_over(root):
 
 
 def test_d014_personal_contact(root):
-    f = only(partner_findings(root, "sample-company.yaml", PARTNER.replace("contact@example.com", "taro.yamada@example.com")), "D014")
+    f = only(partner_findings(root, "sample-company.yaml", PARTNER.replace("contact@sample-company.co.jp", "taro.yamada@sample-company.co.jp")), "D014")
     assert f.severity is Severity.WARNING and f.line == 13
 
 
@@ -239,6 +242,23 @@ def test_d017_missing_vocabulary(root):
     assert only(partner_findings(root, "sample-company.yaml", PARTNER), "D017").path == "data/vocabulary.yaml"
 
 
+@pytest.mark.parametrize(("old", "new", "line"), [
+    ("website: https://sample-company.co.jp/", "website: https://example.com/", 11),
+    ("email: contact@sample-company.co.jp", "email: contact@sample.example", 13),
+    ("url: https://sample-company.co.jp/about", "url: https://www.example.org/about", 18),
+])
+def test_d018_a_profile_on_an_example_domain_is_refused(root, old, new, line):
+    f = only(partner_findings(root, "sample-company.yaml", PARTNER.replace(old, new)), "D018")
+    assert f.severity is Severity.ERROR and f.line == line and "real organisations only" in f.message
+
+
+def test_an_example_flag_or_a_profile_without_sources_is_refused(root):
+    flagged = only(partner_findings(root, "sample-company.yaml", PARTNER + "example: true\n"), "D003")
+    assert "unknown field 'example'" in flagged.message and flagged.line == 20
+    unsourced = PARTNER.split("sources:")[0] + "last_verified: 2026-11-26\n"
+    assert "missing required field 'sources'" in only(partner_findings(root, "sample-company.yaml", unsourced), "D003").message
+
+
 def check_events(root, now=None):
     return sorted(set(load_events(root, now)[1]))
 
@@ -247,7 +267,7 @@ def check_partners(root):
     return sorted(set(load_partners(root).findings))
 
 
-DATA_CODES = [f"D{n:03}" for n in range(1, 18)] + ["D100", "D101", "D102", "D103", "D104"]
+DATA_CODES = [f"D{n:03}" for n in range(1, 19)] + ["D100", "D101", "D102", "D103", "D104"]
 
 
 def test_every_data_and_termbase_code_is_registered_documented_and_on_the_reference_page():

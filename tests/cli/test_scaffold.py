@@ -167,7 +167,7 @@ def test_new_event_and_partner_pass_their_schemas_and_wait_for_their_todos(data_
     # The contributor gives every value and deletes the TODO comments: clean.
     for path in (event, partner):
         lines = [line.split("  # TODO")[0] for line in path.read_text(encoding="utf-8").splitlines()]
-        text = "\n".join(lines).replace("https://example.org/TODO-", "https://example.org/").replace("TODO ", "")
+        text = "\n".join(lines).replace("https://example.org/TODO-", "https://acme-medtech.eu/").replace("TODO ", "")
         path.write_text(text.replace("sectors: []", "sectors: [medical-devices]").replace("offers: []", "offers: [clinical-studies]") + "\n", encoding="utf-8")
     assert " N002 " not in kakehashi(project, "check").stdout
     assert load_events(project)[1] == [] and load_partners(project).findings == []

@@ -40,15 +40,15 @@ def test_filters_narrow_the_directory(page, base_url):
     open_page(page, base_url + "partners/")
     assert page.locator("[data-kk-filters]").is_visible()  # shown once the script runs
     assert len(visible_ids(page)) == len(directory.partners)
-    page.select_option("#kk-filter-offers", "mah-services")
-    expected = sorted(p.id for p in directory.partners if "mah-services" in p.offers)
+    page.select_option("#kk-filter-offers", "scientific-advice")
+    expected = sorted(p.id for p in directory.partners if "scientific-advice" in p.offers)
     assert sorted(visible_ids(page)) == expected and len(expected) >= 2
     assert page.inner_text("[data-kk-count]") == f"{len(expected)} of {len(directory.partners)} organisations shown"
-    page.select_option("#kk-filter-region", "JP-13")
-    assert visible_ids(page) == ["sample-yakuji"]
-    page.select_option("#kk-filter-languages", "fr")
+    page.select_option("#kk-filter-region", "JP-27")  # PMDA's consultations in Osaka
+    assert visible_ids(page) == ["pmda-kansai-branch"]
+    page.select_option("#kk-filter-languages", "en")
     page.select_option("#kk-filter-region", "")
-    assert visible_ids(page) == ["sample-yakuji"]
+    assert visible_ids(page) == ["pmda"]
     page.select_option("#kk-filter-seeks", "investment")
     assert visible_ids(page) == [] and page.locator("[data-kk-none]").is_visible()
     page.click("[data-kk-filters] button[type=reset]")
@@ -59,7 +59,7 @@ def test_filter_labels_and_count_are_in_the_page_language(page, base_url):
     open_page(page, base_url + "ja/partners/")
     assert page.inner_text("label[for=kk-filter-offers]") == "提供できること"
     assert page.inner_text("[data-kk-count]").startswith(f"{len(load_partners(ROOT).partners)}件中")
-    assert "製造販売業者・選任製造販売業者の受託" in page.inner_text("#kk-filter-offers")
+    assert "開発計画への科学的助言" in page.inner_text("#kk-filter-offers")
 
 
 def test_possible_matches_are_the_build_time_matches(page, base_url):
@@ -69,13 +69,13 @@ def test_possible_matches_are_the_build_time_matches(page, base_url):
         a => [a.id.slice(8), [...a.querySelectorAll('[data-match]')].map(li => li.dataset.match)]))""")
     expected = {pid: [m.partner.id for m in matches] for pid, matches in find_matches(directory.partners).items()}
     assert shown == expected
-    # A French medtech example seeking a Japanese distributor is matched with the Osaka distributor, and the reverse.
-    assert "sample-iryoki" in shown["exemple-medtech"] and "exemple-medtech" in shown["sample-iryoki"]
+    # Lyonbiopôle and Osaka Bio Headquarters, partners of the alliance, each offer what the other seeks.
+    assert "osaka-bio-headquarters" in shown["lyonbiopole"] and "lyonbiopole" in shown["osaka-bio-headquarters"]
     # Following a match to a profile hidden by the filters shows it.
     page.select_option("#kk-filter-region", "FR")
-    page.locator("#partner-exemple-medtech details summary").click()
-    page.click('#partner-exemple-medtech [data-match="sample-iryoki"] a')
-    page.wait_for_function("!document.getElementById('partner-sample-iryoki').hidden")
+    page.locator("#partner-lyonbiopole details summary").click()
+    page.click('#partner-lyonbiopole [data-match="osaka-bio-headquarters"] a')
+    page.wait_for_function("!document.getElementById('partner-osaka-bio-headquarters').hidden")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ja"])

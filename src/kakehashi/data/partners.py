@@ -13,10 +13,17 @@ from babel import Locale, UnknownLocaleError
 
 from kakehashi.checks.findings import Finding
 from kakehashi.data.events import Source
-from kakehashi.data.records import display_path, finding, looks_personal, parse_date, read_folder, read_record
+from kakehashi.data.records import (
+    Record,
+    display_path,
+    finding,
+    is_placeholder_address,
+    looks_personal,
+    parse_date,
+    read_folder,
+    read_record,
+)
 from kakehashi.data.schemas import validator
-
-TYPES = ("sme", "start-up", "cluster", "cro", "consultancy", "university", "hospital")
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,6 @@ class Partner:
     contact_email: str | None
     contact_url: str | None
     summary: dict[str, str]
-    example: bool
     sources: tuple[Source, ...] = ()
     last_verified: date | None = None
 
@@ -137,7 +143,8 @@ def load_partners(root: Path) -> Directory:
         if email and looks_personal(email):
             findings.append(record.finding(
                 "D014", f"contact.email '{email}' looks like a person's address: give a generic address of the organisation (contact@…, partnering@…) or a contact page", "contact", "email"))
-        verified = parse_date(record, findings, "last_verified") if "last_verified" in data else None
+        findings.extend(_placeholder_findings(record))
+        verified = parse_date(record, findings, "last_verified")
         if any(f.severity.value == "error" for f in findings[before:]):
             continue
         partners.append(Partner(
@@ -145,10 +152,22 @@ def load_partners(root: Path) -> Directory:
             type=data["type"], region=data["region"], sectors=tuple(data["sectors"]), offers=tuple(data["offers"]),
             seeks=tuple(data["seeks"]), languages=tuple(data["languages"]), website=data["website"],
             contact_email=data["contact"].get("email"), contact_url=data["contact"].get("url"),
-            summary=dict(data["summary"]), example=data["example"],
-            sources=tuple(Source(s["title"], s["url"]) for s in data.get("sources") or ()), last_verified=verified,
+            summary=dict(data["summary"]),
+            sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]), last_verified=verified,
         ))
     return Directory(partners, vocabulary, findings)
+
+
+def _placeholder_findings(record: Record) -> list[Finding]:
+    """The directory lists real organisations only: an address on a domain reserved for examples is refused
+    (except a ``TODO`` address just written by ``kakehashi new``, which N002 reports)."""
+    data = record.data
+    addresses = [(data["website"], ("website",))]
+    addresses += [(value, ("contact", key)) for key, value in data["contact"].items()]
+    addresses += [(source["url"], ("sources", index, "url")) for index, source in enumerate(data["sources"])]
+    return [record.finding("D018", f"'{address}' is on a domain reserved for examples: the directory lists real organisations "
+                                   "only; give the organisation's own address, and its official pages as sources", *path)
+            for address, path in addresses if is_placeholder_address(address) and "TODO" not in address]
 
 
 def find_matches(partners: list[Partner]) -> dict[str, list[Match]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -239,3 +240,14 @@ def looks_personal(email: str) -> bool:
     """``firstname.lastname@…`` (and no generic word): probably a person's address."""
     local = email.split("@", 1)[0]
     return bool(PERSONAL_LOCAL_PART.match(local)) and not GENERIC_LOCAL_PARTS.search(local)
+
+
+RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+RESERVED_TOP_LEVELS = ("example", "test", "invalid", "localhost")
+
+
+def is_placeholder_address(address: str) -> bool:
+    """An address on a domain reserved for examples (RFC 2606): it cannot belong to a real organisation."""
+    host = address.rsplit("@", 1)[1] if "@" in address and "://" not in address else urlsplit(address).hostname or ""
+    host = host.lower().rstrip(".")
+    return host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVELS or any(host == d or host.endswith("." + d) for d in RESERVED_DOMAINS)

@@ -101,7 +101,6 @@ def _match_item(match: Match, language: str, labels: _Labels, _: Callable[[str],
     return el(
         "li", {"data-match": match.partner.id},
         el("a", {"href": f"#partner-{match.partner.id}"}, _name_el(match.partner.display_name(language))),
-        el("span", {"class": "kk-badge kk-badge--example"}, _("Example")) if match.partner.example else None,
         " — ", join(parts, "; "),
     )
 
@@ -119,25 +118,22 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
         (_("Region"), labels.value("region", partner.region)),
         (_("Sectors"), _terms_list(partner, "sectors", labels)),
         (_("Offers"), _terms_list(partner, "offers", labels)),
-        (_("Seeks"), _terms_list(partner, "seeks", labels)),
+        (_("Seeks"), _terms_list(partner, "seeks", labels)) if partner.seeks else None,  # an advice desk seeks nothing
         (_("Languages"), ", ".join(_language_name(code, language) for code in partner.languages)),
         (_("Website"), el("a", {"href": partner.website, "rel": "noopener"}, urlsplit(partner.website).hostname or partner.website)),
         (_("Contact"), join(contact, " · ")),
     ]
     return el(
         "article",
-        {"class": "kk-partner" + (" kk-partner--example" if partner.example else ""), "id": f"partner-{partner.id}", "data-kk-partner": True,
+        {"class": "kk-partner", "id": f"partner-{partner.id}", "data-kk-partner": True,
          **{f"data-{kind}": " ".join(_values(partner, kind)) for kind in FILTERS}},
         el("h2", {"class": "kk-partner__name", "id": f"p-{partner.id}"},
            _name_el(partner.display_name(language)),
            [" ", el("span", {"class": "kk-partner__other-name"}, "(", _name_el(other), ")")] if other else None),
-        el("p", {"class": "kk-example-note", "role": "note"},
-           el("strong", {}, _("Example profile")), " — ",
-           _("This organisation does not exist: the profile shows what a real one looks like.")) if partner.example else None,
         el("p", {"class": "kk-partner__summary", "lang": summary_language if summary_language != language else None}, summary),
         el("p", {"class": "kk-note"}, _("Summary not yet available in your language; shown in %(language)s.") % {
             "language": _language_name(summary_language, language)}) if summary_language != language else None,
-        el("dl", {"class": "kk-partner__facts"}, [[el("dt", {}, term), el("dd", {}, value)] for term, value in facts]),
+        el("dl", {"class": "kk-partner__facts"}, [[el("dt", {}, fact[0]), el("dd", {}, fact[1])] for fact in facts if fact]),
         el("details", {"class": "kk-matches"},
            el("summary", {}, _("Possible matches (%(count)s)") % {"count": len(matches)}),
            el("ul", {}, [_match_item(m, language, labels, _) for m in matches]) if matches
@@ -151,10 +147,10 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
 
 
 def render_directory(partners: list[Partner], vocabulary: Vocabulary, language: str, locale: str, _: Callable[[str], str]) -> Markup:
-    """HTML for the Partners page: real organisations first, then the examples, each by name."""
+    """HTML for the Partners page: the organisations by name in the reader's language."""
     labels = _Labels(vocabulary, language)
     matches = find_matches(partners)
-    ordered = sorted(partners, key=lambda p: (p.example, p.display_name(language).casefold()))
+    ordered = sorted(partners, key=lambda p: p.display_name(language).casefold())
     return el(
         "div", {"class": "kk-directory", "data-kk-directory": True},
         render_filters(partners, labels, _),

@@ -95,3 +95,10 @@ describe("D016", Severity.WARNING, "File in a data folder is not read", """
 describe("D017", Severity.ERROR, "Schema or vocabulary file missing", """
     A file the data checks need (data/schemas/*.schema.json, data/vocabulary.yaml) is missing or not
     valid. Restore it from git.""")
+
+describe("D018", Severity.ERROR, "Profile of an example organisation", """
+    The partner directory lists real organisations only, each with its own official pages as sources.
+    A website, contact or source on a domain reserved for examples (example.com, example.org,
+    example.net, or a name ending in .example, .test, .invalid or .localhost) cannot belong to one.
+    Give the organisation's real https:// addresses. Fictitious profiles belong in test fixtures, not
+    in data/partners/.""")
