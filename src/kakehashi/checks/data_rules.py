@@ -1,6 +1,7 @@
-"""Checks of the contributed data files (events, partner profiles, vocabulary) for ``kakehashi check``.
+"""Checks of the contributed data files (events, partner profiles, vocabulary, pathway routes) for
+``kakehashi check``.
 
-``check_events(root)`` and ``check_partners(root)`` return typed findings with the line of the offending
+``check_events(root)``, ``check_partners(root)`` and ``check_pathways(root)`` return typed findings with the line of the offending
 YAML node and never raise on bad input; ``DATA_RULES`` documents every code (code, severity, summary,
 explanation with the fix) for the rule registry and the rule reference page.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from kakehashi.checks.findings import Finding, Severity
 from kakehashi.data.events import load_events
 from kakehashi.data.partners import load_partners
+from kakehashi.data.pathways import load_pathways
 
 DATA_RULES: list[tuple[str, Severity, str, str]] = [
     ("D001", Severity.ERROR, "Data file is not UTF-8 text",
@@ -70,6 +72,32 @@ DATA_RULES: list[tuple[str, Severity, str, str]] = [
     ("D017", Severity.ERROR, "Schema or vocabulary file missing",
      "A file the data checks need (data/schemas/*.schema.json, data/vocabulary.yaml) is missing or not "
      "valid. Restore it from git."),
+    ("D030", Severity.ERROR, "Pathway text missing in a language",
+     "Every text of a route in data/pathways/ (title, summary, questions, answers, steps, costs and "
+     "timelines) is read in English, French and Japanese. Give the missing language under the same key: "
+     "en:, fr: and ja:."),
+    ("D031", Severity.ERROR, "Pathway figure missing from a translation",
+     "A number, date or regulation identifier of the English text is not in the French or Japanese text "
+     "of the same field. Dates may be written the local way (26 May 2021, 26 mai 2021, 2021年5月26日); "
+     "write figures as digits in every language. Usually a figure was mistyped or a sentence dropped."),
+    ("D032", Severity.ERROR, "Pathway links to a missing guide section",
+     "A step's 'guides' and a question's 'help_guide' are written guides/<slug>.md#<anchor> and must name "
+     "an existing guide and one of its heading anchors ({#anchor}). Check the slug in docs/guides/ and "
+     "the anchor in the guide; link the closest existing guide if the one you want is not written yet."),
+    ("D033", Severity.ERROR, "Unknown or repeated question or answer in a route",
+     "A step's 'when' names the questions of its own route and their answers (question id: [answer ids]). "
+     "Use the ids listed under 'questions', and give each question, answer and step its own id."),
+    ("D034", Severity.ERROR, "Route id does not match its product and direction",
+     "A route's id is <product>-<direction> (device-eu-to-jp, drug-jp-to-eu) and its file is named "
+     "after it, so that each product and direction has exactly one route."),
+    ("D035", Severity.WARNING, "Product and direction without a route",
+     "The pathway finder offers every product type (device, ivd, samd, drug, regenerative) in both "
+     "directions. Add the missing route; if the guides do not cover it yet, write coverage: partial, say "
+     "so in 'note' and link the guides that exist."),
+    ("D036", Severity.WARNING, "Pathway text with typography to fix",
+     "French and Japanese texts of a route follow the typography of the pages: in French, a no-break space "
+     "before : and inside « », a narrow no-break space before ; ! ? and »; in Japanese, full-width "
+     "punctuation （、。：）next to Japanese text. The finding shows the text as it should be written."),
 ]
 
 
@@ -81,3 +109,8 @@ def check_events(root: Path, now: datetime | None = None) -> list[Finding]:
 def check_partners(root: Path) -> list[Finding]:
     """Findings on ``root/data/partners/*.yaml`` and ``root/data/vocabulary.yaml``, sorted; nothing is written."""
     return sorted(set(load_partners(root).findings))
+
+
+def check_pathways(root: Path) -> list[Finding]:
+    """Findings on ``root/data/pathways/*.yaml``, sorted; nothing is written."""
+    return sorted(set(load_pathways(root)[1]))

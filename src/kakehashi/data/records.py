@@ -30,6 +30,8 @@ SEVERITY = {
     "D009": Severity.ERROR, "D010": Severity.ERROR, "D011": Severity.ERROR, "D012": Severity.ERROR,
     "D013": Severity.WARNING, "D014": Severity.WARNING, "D015": Severity.ERROR, "D016": Severity.WARNING,
     "D017": Severity.ERROR,
+    "D030": Severity.ERROR, "D031": Severity.ERROR, "D032": Severity.ERROR, "D033": Severity.ERROR,
+    "D034": Severity.ERROR, "D035": Severity.WARNING, "D036": Severity.WARNING,
 }
 
 
