@@ -1,7 +1,8 @@
 """MkDocs hook: fill the ``<!-- kakehashi:NAME -->`` markers of generated pages.
 
 glossary (termbase), guide-list (Guides page), translation-status (chart and table), rules (rule
-reference), benchmark (Performance page). The content comes from the core, rendered in the language being built.
+reference), benchmark (Performance page), pathway (pathway finder). The content comes from the core,
+rendered in the language being built.
 Under ``make serve``, the pages made from data files are rebuilt on every reload.
 """
 
@@ -16,6 +17,7 @@ from kakehashi.content.status import render_status_section
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
 from kakehashi.render.markup import fill_markers
+from kakehashi.render.pathway_page import render_pathway
 from kakehashi.render.rule_reference import render_rule_reference
 from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
@@ -23,7 +25,7 @@ from kakehashi.site_config import load_site_config
 # Markers filled from data/ (watched by make serve). The others (guide list, translation status) follow
 # the pages, and a live reload leaves them as they were, like MkDocs' navigation: rebuilding them all
 # on every reload made an edit take 0.7 s longer to show at 400 pages per language.
-FROM_DATA = ("events", "partners", "glossary")
+FROM_DATA = ("events", "partners", "glossary", "pathway")
 
 
 # After mkdocs-static-i18n's on_files (-100), which replaces every file with its copy for the language.
@@ -54,4 +56,5 @@ def on_page_markdown(markdown, page, config, files):
         "translation-status": lambda: render_status_section(portal.states, site, code, _),
         "rules": lambda: render_rule_reference(_),
         "benchmark": lambda: render_benchmark(site.root / "data" / "benchmark.json", _, lang.formatting_locale),
+        "pathway": lambda: render_pathway(site.root, portal.result.groups, code, site.default_language.code, _),
     })
