@@ -53,8 +53,8 @@ def test_every_route_is_in_the_static_table_with_links_to_guide_sections():
         assert f"](#{route.id})" in markdown  # the overview links to it
         for step in route.steps:
             for link in step.guides:
-                assert f"(../guides/{link.slug}.md#{link.anchor})" in markdown
-    assert "[Device classes](../guides/jp-device-classes.md#routes)" in markdown  # the guide's title as link text
+                assert f"(guides/{link.slug}.md#{link.anchor})" in markdown
+    assert "[Device classes](guides/jp-device-classes.md#routes)" in markdown  # the guide's title as link text
 
 
 def test_contributed_text_is_inert_in_markdown_html_and_svg():

@@ -1,4 +1,5 @@
-"""The pathway finder page (``<!-- kakehashi:pathway -->``) in the reader's language.
+"""The pathway finder page (``docs/pathway.md``, marker ``<!-- kakehashi:pathway -->``) in the reader's
+language. Markdown links are relative to docs/; HTML links to the page's address, /pathway/.
 
 Without JavaScript it is a static table of every route: an overview by product and direction, then each
 route's steps with who reviews, the costs and timelines the guides give (with their sources), links to
@@ -88,7 +89,7 @@ def step_helpers(route: Route, step: Step, guides: dict[str, GuideInfo], partner
 
 def _guide_link(link: GuideLink, guides: dict[str, GuideInfo]) -> str:
     info = guides.get(link.slug)
-    return f"[{md_text(info.title if info else link.slug)}](../guides/{link.slug}.md#{link.anchor})"
+    return f"[{md_text(info.title if info else link.slug)}](guides/{link.slug}.md#{link.anchor})"
 
 
 def _cell(value: str) -> str:
