@@ -119,7 +119,7 @@ def _helpers(helpers: Helpers, language: str, _: Callable[[str], str]) -> str:
     """"Who can help": links to the directory entries and upcoming events of a step (nothing if none)."""
     parts = []
     if helpers.partners:
-        label = md_text(_("Directory:"))
+        label = md_text(_("Partners:"))
         links = ", ".join(
             f'<a href="../partners/#partner-{html_text(p.id)}">{md_text(p.display_name(language))}</a>' for p in helpers.partners)
         parts.append(f"{label} {links}")
