@@ -56,5 +56,5 @@ def on_page_markdown(markdown, page, config, files):
         "translation-status": lambda: render_status_section(portal.states, site, code, _),
         "rules": lambda: render_rule_reference(_),
         "benchmark": lambda: render_benchmark(site.root / "data" / "benchmark.json", _, lang.formatting_locale),
-        "pathway": lambda: render_pathway(site.root, portal.result.groups, code, site.default_language.code, _),
+        "pathway": lambda: render_pathway(site.root, portal.result.groups, code, site.default_language.code, lang.formatting_locale, _),
     })

@@ -47,7 +47,7 @@ GUIDES = {"jp-device-classes": GuideInfo("Device classes", "regulation", "JP"), 
 
 def test_every_route_is_in_the_static_table_with_links_to_guide_sections():
     routes, _ = load_pathways(ROOT)
-    markdown = render_pathway_page(routes, GUIDES, [], [], "en", NOW, identity)
+    markdown = render_pathway_page(routes, GUIDES, [], [], "en", "en_GB", NOW, identity)
     for route in routes:
         assert f"{{#{route.id} data-kk-route=\"{route.id}\"}}" in markdown
         assert f"](#{route.id})" in markdown  # the overview links to it
@@ -58,7 +58,7 @@ def test_every_route_is_in_the_static_table_with_links_to_guide_sections():
 
 
 def test_contributed_text_is_inert_in_markdown_html_and_svg():
-    markdown = render_pathway_page([make_route()], GUIDES, [], [], "en", NOW, identity)
+    markdown = render_pathway_page([make_route()], GUIDES, [], [], "en", "en_GB", NOW, identity)
     assert "<script>" not in markdown
     assert r"&lt;script&gt;alert(1)&lt;/script&gt; \| \*x\*" in markdown  # escaped, no table column break
     svg = render_route_map(make_route(), "en", {"classification": "Classification", "conformity": "Approval route"}, EVIL)
@@ -69,14 +69,15 @@ def test_contributed_text_is_inert_in_markdown_html_and_svg():
 
 
 def test_conditions_are_written_out_and_carried_for_the_script():
-    markdown = render_pathway_page([make_route()], GUIDES, [], [], "en", NOW, identity)
+    markdown = render_pathway_page([make_route()], GUIDES, [], [], "en", "en_GB", NOW, identity)
     assert '<span class="kk-when" data-kk-when="class=high">Applies if: Class: High</span>' in markdown
     assert '!!! note "Not fully covered by the guides yet"' in markdown
     assert "5 years. (source: [PMD Act](https://laws.e-gov.go.jp/law/335AC0000000145))" in markdown
     assert "The guides give no figure for this step yet." in markdown
+    assert "*Last verified: 6 December 2026*" in markdown
     odd = dataclasses.replace(make_route(), steps=(dataclasses.replace(
         make_route().steps[1], facts=(Fact(texts("5 years."), Source("Act", "https://example.com/a_(b)|c")),)),))
-    assert "[Act](https://example.com/a_%28b%29%7Cc)" in render_pathway_page([odd], GUIDES, [], [], "en", NOW, identity)
+    assert "[Act](https://example.com/a_%28b%29%7Cc)" in render_pathway_page([odd], GUIDES, [], [], "en", "en_GB", NOW, identity)
     svg = ET.fromstring(render_route_map(make_route(), "en", {"classification": "C", "conformity": "A"}, "t"))
     boxes = svg.findall(f"{SVG}g")
     assert [b.get("data-kk-when") for b in boxes] == [None, "class=high"]
@@ -84,7 +85,7 @@ def test_conditions_are_written_out_and_carried_for_the_script():
 
 
 def test_the_form_asks_only_each_routes_own_questions():
-    markdown = render_pathway_page([make_route()], GUIDES, [], [], "fr", NOW, identity)
+    markdown = render_pathway_page([make_route()], GUIDES, [], [], "fr", "fr_FR", NOW, identity)
     form = markdown[: markdown.index("## All routes")]
     assert 'data-kk-finder hidden' in form and 'data-kk-questions="device-eu-to-jp" hidden' in form
     assert '<select id="kk-finder-device-eu-to-jp--class" name="class" data-kk-question="class"' in form
@@ -103,7 +104,7 @@ def test_directory_entries_and_events_are_linked_from_their_products_topics_and_
     helpers = step_helpers(route, route.steps[0], GUIDES, [osaka, lyon, drugs, sample], [fair, old], NOW)
     assert [p.id for p in helpers.partners] == ["osaka-desk"]  # Japanese guide: based in Japan; no example profile
     assert [e.id for e in helpers.events] == ["fair"]  # upcoming only
-    markdown = render_pathway_page([route], GUIDES, [osaka], [fair], "ja", NOW, identity)
+    markdown = render_pathway_page([route], GUIDES, [osaka], [fair], "ja", "ja_JP", NOW, identity)
     assert '<a href="../partners/#partner-osaka-desk">Osaka-Desk</a>' in markdown
     assert '<a href="../events/#event-fair">見本市</a>' in markdown
     assert step_helpers(route, route.steps[0], {**GUIDES, "jp-device-classes": GuideInfo("EU", "regulation", "EU")},

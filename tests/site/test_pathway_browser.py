@@ -130,3 +130,11 @@ def test_home_guides_and_navigation_lead_to_the_finder(page, base_url, lang):
         page.goto(f"{base_url}{PREFIX[lang]}{path}")
         assert page.locator(f"article a[href$='pathway/']").count() >= 1, path
     assert page.locator(".md-tabs a[href$='pathway/']").count() == 1
+
+
+def test_values_the_form_does_not_offer_are_ignored(page, base_url):
+    page.goto(f"{base_url}pathway/?product=%3Cimg%20src%3Dx%3E&direction=eu-to-jp&class=high")
+    assert page.input_value("#kk-finder-product") == "" and page.input_value("#kk-finder-direction") == "eu-to-jp"
+    assert page.locator(".kk-route:not([hidden]) h2[data-kk-route]").count() == len(ROUTES)
+    assert page.inner_text("[data-kk-status]") == page.get_attribute("[data-kk-status]", "data-kk-all")
+    assert page.locator("img[src=x]").count() == 0

@@ -26,6 +26,7 @@ from kakehashi.data.pathways import DIRECTIONS, PRODUCTS, GuideLink, Route, Step
 from kakehashi.render.html import Markup, el
 from kakehashi.render.markup import html_text, md_text
 from kakehashi.render.pathway_map import render_route_map, when_attribute
+from kakehashi.render.ui_text import long_date
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for a deferred translation)
@@ -142,13 +143,16 @@ def _facts_cell(step: Step, language: str, _: Callable[[str], str]) -> str:
 
 
 def render_route(route: Route, guides: dict[str, GuideInfo], partners: list[Partner], events: list[Event], language: str,
-                 now: datetime, _: Callable[[str], str]) -> str:
-    """Markdown of one route: heading, summary, coverage note, picture and table of steps."""
+                 locale: str, now: datetime, _: Callable[[str], str]) -> str:
+    """Markdown of one route: heading, summary and date of last verification, coverage note, picture and
+    table of steps."""
     stage_labels = {stage: _(label) for stage, label in STAGE_LABELS.items()}
     out = [
         f'## {md_text(route.title[language])} {{#{route.id} data-kk-route="{route.id}"}}',
         "",
         md_text(route.summary[language]),
+        "",
+        "*" + md_text(_("Last verified:")) + " " + long_date(route.last_verified, locale) + "*",
         "",
     ]
     if not route.covered:
@@ -232,7 +236,7 @@ def render_overview(routes: list[Route], language: str, _: Callable[[str], str])
 
 
 def render_pathway_page(routes: list[Route], guides: dict[str, GuideInfo], partners: list[Partner], events: list[Event],
-                        language: str, now: datetime, _: Callable[[str], str]) -> str:
+                        language: str, locale: str, now: datetime, _: Callable[[str], str]) -> str:
     """The whole generated part of the page, as Markdown with raw HTML for the form and the pictures."""
     if not routes:
         return ""
@@ -244,7 +248,7 @@ def render_pathway_page(routes: list[Route], guides: dict[str, GuideInfo], partn
         render_overview(routes, language, _),
         "",
     ]
-    parts += [render_route(route, guides, partners, events, language, now, _) for route in routes]
+    parts += [render_route(route, guides, partners, events, language, locale, now, _) for route in routes]
     return "\n".join(parts)
 
 
@@ -264,11 +268,11 @@ def guide_infos(groups: list[Group], language: str, default: str) -> dict[str, G
     return infos
 
 
-def render_pathway(root: Path, groups: list[Group], language: str, default: str, _: Callable[[str], str]) -> str:
+def render_pathway(root: Path, groups: list[Group], language: str, default: str, locale: str, _: Callable[[str], str]) -> str:
     """The pathway finder of the site at ``root`` in ``language`` (the marker's renderer). The routes,
     profiles and events are read here; their findings are reported with the checks (D rules)."""
     now = build_time()
     routes = load_pathways(root)[0]
     partners = load_partners(root).partners
     events = load_events(root, now)[0]
-    return render_pathway_page(routes, guide_infos(groups, language, default), partners, events, language, now, _)
+    return render_pathway_page(routes, guide_infos(groups, language, default), partners, events, language, locale, now, _)
