@@ -60,6 +60,8 @@ class Partner:
     summary: dict[str, str]
     sources: tuple[Source, ...] = ()
     last_verified: date | None = None
+    products: tuple[str, ...] = ()  # product types it works with (the guides' products)
+    topics: tuple[str, ...] = ()  # steps it helps with (the guides' categories)
 
     def display_name(self, language: str) -> str:
         """The name readers of ``language`` read first: native for Japanese readers, else romanised."""
@@ -154,6 +156,7 @@ def load_partners(root: Path) -> Directory:
             contact_email=data["contact"].get("email"), contact_url=data["contact"].get("url"),
             summary=dict(data["summary"]),
             sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]), last_verified=verified,
+            products=tuple(data.get("products") or ()), topics=tuple(data.get("topics") or ()),
         ))
     return Directory(partners, vocabulary, findings)
 

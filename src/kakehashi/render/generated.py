@@ -20,11 +20,13 @@ from kakehashi.build.portal import PortalState, current_portal
 from kakehashi.content.status import render_status_section
 from kakehashi.data.events import Event, load_events
 from kakehashi.data.partners import Directory, load_partners
+from kakehashi.data.pathways import Route, load_pathways
 from kakehashi.render.events_page import render_events
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
 from kakehashi.render.markdown_text import fill_markers
 from kakehashi.render.partners_page import render_directory
+from kakehashi.render.pathway_page import guide_infos, render_pathway_page
 from kakehashi.render.rule_reference import render_rule_reference
 
 MARKDOWN, HTML = "markdown", "html"
@@ -49,6 +51,10 @@ class Inputs:
     def directory(self) -> Directory:
         return load_partners(self.build.site.root)
 
+    @cached_property
+    def pathways(self) -> list[Route]:
+        return load_pathways(self.build.site.root)[0]  # findings: reported by the D rules
+
 
 @dataclass(frozen=True)
 class Generated:
@@ -63,6 +69,13 @@ def _events(inputs: Inputs) -> str:
     build = inputs.build
     return render_events(inputs.events, build.code, build.locale, build.gettext, inputs.now,
                          ics_href=lambda event: f"{event.id}.ics", calendar_href="../events.ics", feed_href="../atom.xml")
+
+
+def _pathway(inputs: Inputs) -> str:
+    build = inputs.build
+    guides = guide_infos(inputs.portal.result.groups, build.code, build.site.default_language.code)
+    return render_pathway_page(inputs.pathways, guides, inputs.directory.partners, inputs.events, build.code, build.locale,
+                               inputs.now, build.gettext)
 
 
 def _partners(inputs: Inputs) -> str:
@@ -82,6 +95,7 @@ REGISTRY: dict[str, Generated] = {
     "rules": Generated(lambda i: render_rule_reference(i.build.gettext), MARKDOWN),
     "benchmark": Generated(lambda i: render_benchmark(i.build.site.root / "data" / "benchmark.json", i.build.gettext, i.build.locale),
                            MARKDOWN),
+    "pathway": Generated(_pathway, MARKDOWN, from_data=True),
     "events": Generated(_events, HTML, from_data=True),
     "partners": Generated(_partners, HTML, from_data=True),
 }

@@ -8,6 +8,7 @@ from kakehashi.checks.rules import (  # noqa: F401
     files,
     frontmatter,
     links,
+    pathways,
     placeholders,
     presence,
     safety,

@@ -10,16 +10,19 @@ from kakehashi.checks.findings import Severity
 from kakehashi.checks.registry import CheckContext, describe, rule
 from kakehashi.data.events import load_events
 from kakehashi.data.partners import load_partners
+from kakehashi.data.pathways import load_pathways
 
 
 @rule("D000", Severity.ERROR, "data files are checked with their own rules (D001 and following)", scope="site")
 def check_data_files(ctx: CheckContext):
-    """Runs the checks of ``data/events``, ``data/partners`` and ``data/vocabulary.yaml``, on a whole-site
-    check or when a data file is named on the command line. Each problem is reported under its own
-    code (D001 to D017), with the file and the line of the offending value."""
+    """Runs the checks of ``data/events``, ``data/partners``, ``data/vocabulary.yaml`` and
+    ``data/pathways``, on a whole-site check or when a data file is named on the command line. Each
+    problem is reported under its own code (D001 to D018, D030 to D036), with the file and the line of
+    the offending value."""
     if ctx.whole_site or ctx.touches("data"):
         yield from sorted(set(load_events(ctx.root)[1]))
         yield from sorted(set(load_partners(ctx.root).findings))
+        yield from sorted(set(load_pathways(ctx.root)[1]))
 
 
 describe("D001", Severity.ERROR, "Data file is not UTF-8 text", """
