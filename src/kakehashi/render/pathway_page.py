@@ -82,7 +82,7 @@ def step_helpers(route: Route, step: Step, guides: dict[str, GuideInfo], partner
         return Helpers((), ())
     topic = main.category
     return Helpers(
-        tuple(p for p in partners if not p.example and route.product in p.products and topic in p.topics and main.serves(p.region)),
+        tuple(p for p in partners if route.product in p.products and topic in p.topics and main.serves(p.region)),
         tuple(e for e in events if not e.is_past(now) and route.product in e.products and topic in e.topics),
     )
 
