@@ -79,7 +79,8 @@ def _foreign(url: str, own_hosts: frozenset[str]) -> bool:
     return (urlsplit(cleaned if scheme else "https:" + cleaned).hostname or "") not in own_hosts
 
 
-def _css_urls(css: str) -> Iterator[str]:
+def _css_urls(css: str, declarations: bool = False) -> Iterator[str]:
+    """The URLs a stylesheet (or, ``declarations``, a ``style`` attribute) refers to."""
     def walk(tokens):
         for token in tokens:
             if token.type == "url":
@@ -99,7 +100,8 @@ def _css_urls(css: str) -> Iterator[str]:
                 yield from walk(token.value)
             elif token.type in ("() block", "[] block", "{} block"):
                 yield from walk(token.content)
-    yield from walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    parse = tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
+    yield from walk(parse(css, skip_comments=True, skip_whitespace=True))
 
 
 def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts: frozenset[str]) -> list[Problem]:
@@ -145,7 +147,7 @@ def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts:
             if rels & LOADED_LINK_RELS and _foreign(attributes["href"], own_hosts):
                 report(f"'{attributes['href'][:80]}' is loaded from another host")
         if "style" in attributes:
-            for url in _css_urls(attributes["style"]):
+            for url in _css_urls(attributes["style"], declarations=True):
                 if _foreign(url, own_hosts):
                     report(f"style loads '{url[:80]}' from another host")
         if tag == "style":
