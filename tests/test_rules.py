@@ -122,9 +122,21 @@ def test_allowed_html_is_clean(project):
     assert found == []
 
 
+def test_markup_in_data_files_is_reported_on_its_line(project):
+    events = project / "data" / "events"
+    events.mkdir(parents=True, exist_ok=True)
+    (events / "probe.yaml").write_text(
+        "id: probe\nname:\n  en: Fair\n  fr: <img src=https://tracker.example/p.gif onerror=alert(1)>\n"
+        "summary:\n  en: |\n    First line.\n    Second &#106;avascript: line.\n", encoding="utf-8")
+    (project / "data" / "termbase.yaml").write_text(
+        (project / "data" / "termbase.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    found = {(f.code, f.path, f.line) for f in check(project) if f.code == "H005"}
+    assert found == {("H005", "data/events/probe.yaml", 4), ("H005", "data/events/probe.yaml", 8)}
+
+
 def test_every_rule_has_a_case_and_documentation():
     page_rules = {code for code, rule in REGISTRY.items() if rule.check is not None and not code.startswith("C")}
-    covered = {case[0] for case in CASES} | {"P001", "P002", "P003", "P005", "N002", "D000"}  # N002: test_scaffold.py; D000: test_cli.py
+    covered = {case[0] for case in CASES} | {"P001", "P002", "P003", "P005", "N002", "D000", "H005"}  # N002: test_scaffold.py; D000: test_cli.py
     assert page_rules <= covered
     for rule in REGISTRY.values():
         assert rule.summary and len(rule.explanation) > 40, rule.code
