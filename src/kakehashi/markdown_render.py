@@ -43,7 +43,17 @@ def _converter(mkdocs_yml: Path, mtime_ns: int, for_checks: bool) -> markdown.Ma
         for name, extra in FOR_CHECKS_ONLY["options"].items():
             if name in names:
                 options[name] = {**options.get(name, {}), **extra}
-    return markdown.Markdown(extensions=names, extension_configs=options)
+    try:
+        return markdown.Markdown(extensions=names, extension_configs=options)
+    except Exception:  # noqa: BLE001 - an extension that is missing or misconfigured: the build reports it
+        usable = []
+        for name in names:
+            try:
+                markdown.Markdown(extensions=[name], extension_configs={name: options[name]} if name in options else {})
+                usable.append(name)
+            except Exception:  # noqa: BLE001
+                continue
+        return markdown.Markdown(extensions=usable, extension_configs={n: options[n] for n in usable if n in options})
 
 
 def render_markdown(body: str, mkdocs_yml: Path, for_checks: bool = True) -> str:
