@@ -104,6 +104,7 @@ def render_config(site_dir: Path, out_dir: Path, listen: str = "127.0.0.1:8080",
 
 def nginx_command(conf: Path) -> list[str]:
     """The command that runs nginx in the foreground with this main configuration file."""
+    conf = conf.resolve()
     return [NGINX, "-p", str(conf.parent), "-c", str(conf), "-e", "stderr"]
 
 
