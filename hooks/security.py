@@ -1,6 +1,6 @@
 """MkDocs hook: a Content-Security-Policy in every page, then the audit of the whole built site.
 
-Each page (and each language's 404 page) gets its policy with the hashes of its own inline scripts
+Each page (and each language's 404 page) of a build gets its policy with the hashes of its own inline scripts
 (``kakehashi.csp``). Once every language is in the site folder, every HTML page is audited
 (``kakehashi.site_audit``); each problem is a warning naming the page and the element, so that
 ``--strict`` fails.
@@ -19,15 +19,17 @@ log = get_plugin_logger(__name__)
 
 
 # After the other hooks changed the page (the hashes are of the final HTML).
+# Not under ``mkdocs serve``: its live-reload script, inserted in every page it serves, changes with each
+# response and could not be hashed (`make preview` serves the build with its policy).
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return with_policy(output)
+    return output if serving() else with_policy(output)
 
 
 # Before hooks/seo.py writes each language's 404 page from this output.
 @event_priority(50)
 def on_post_template(output, template_name, config):
-    return with_policy(output) if template_name.endswith(".html") else output
+    return with_policy(output) if template_name.endswith(".html") and not serving() else output
 
 
 # After the language workers are collected (-90) and the sitemap is written (-110).
