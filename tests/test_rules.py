@@ -225,3 +225,12 @@ def test_pages_are_read_again_only_when_they_change(project):
     assert again["guides/guide"].variants["en"] is first["guides/guide"].variants["en"]  # unchanged: not read again
     assert again["guides/guide"].variants["ja"] is not first["guides/guide"].variants["ja"]
     assert again["guides/guide"].variants["ja"].blob != first["guides/guide"].variants["ja"].blob
+
+
+def test_allowlist_survives_a_markdown_extension_that_is_missing(project):
+    """A misconfigured extension in mkdocs.yml is the build's to report: the check still renders the
+    page with the others (attribute lists included) and reports what they produce, without a traceback."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - attr_list\n", "  - attr_list\n  - no_such_extension\n"), encoding="utf-8")
+    edit(project, "guides/guide.md", "[device classes guide](other.md)", '[device classes guide](other.md){ onclick="alert(1)" }')
+    assert ("H002", 17) in codes(check(project), "guides/guide.md")
