@@ -9,10 +9,13 @@ PORT   ?= 8000
 # Root installs system packages directly; anybody else through sudo.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
+NGINX  := /usr/sbin/nginx
+BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+PREVIEW_LISTEN ?= 127.0.0.1:8080
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install lint upstream-suites build serve test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search clean
+.PHONY: help install lint upstream-suites build serve preview test i18n i18n-extract i18n-update i18n-compile check hooks bench bench-search bench-web clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -48,6 +51,15 @@ build: i18n-compile  ## strict build of the trilingual site into site/
 serve: build  ## build, then serve with live reload on http://127.0.0.1:8000 (edits rebuild only what changed)
 	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST):$(PORT)
 
+# Debian's nginx and its brotli modules (the production server of deploy/).
+$(NGINX) $(BROTLI_MODULE):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
+
+preview: i18n-compile $(NGINX) $(BROTLI_MODULE)  ## strict build, then serve it through nginx as in production on http://127.0.0.1:8080
+	KAKEHASHI_SITE_URL=http://$(PREVIEW_LISTEN)/ $(BIN)/mkdocs build --strict
+	$(BIN)/python -m kakehashi.build.web_server preview site --out .preview --listen $(PREVIEW_LISTEN)
+
 check: install  ## translation and content checks
 	$(BIN)/kakehashi check
 
@@ -58,9 +70,9 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+node_modules/axe-core/axe.min.js node_modules/.bin/lighthouse: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
-	touch $@
+	touch node_modules/axe-core/axe.min.js node_modules/.bin/lighthouse
 
 # The test suites of the libraries whose internals the speed-ups patch, as their source distributions
 # ship them (pinned versions); tests/speedups/test_upstream_suites.py runs them with the speed-ups applied.
@@ -79,7 +91,7 @@ upstream-suites: $(UPSTREAM_SUITES)  ## fetch the test suites of Python-Markdown
 lint: install  ## ruff (configured in pyproject.toml)
 	$(BIN)/ruff check .
 
-test: i18n-compile lint upstream-suites $(CHROMIUM) node_modules/axe-core/axe.min.js  ## install what tests need, then lint and run them
+test: i18n-compile lint upstream-suites $(CHROMIUM) $(NGINX) $(BROTLI_MODULE) node_modules/axe-core/axe.min.js node_modules/.bin/lighthouse  ## install what tests need, then lint and run them
 	$(BIN)/pytest
 
 bench: i18n-compile  ## build-time benchmark on a synthetic corpus (prints its figures)
@@ -88,5 +100,8 @@ bench: i18n-compile  ## build-time benchmark on a synthetic corpus (prints its f
 bench-search: i18n-compile $(CHROMIUM)  ## search benchmark, stock Material search vs Pagefind (1,600 guides per language; BENCH_SEARCH_ARGS=--pages N)
 	$(BIN)/python -m kakehashi.bench.search $(BENCH_SEARCH_ARGS)
 
+bench-web: i18n-compile $(CHROMIUM) $(NGINX) $(BROTLI_MODULE) node_modules/.bin/lighthouse  ## Lighthouse (mobile) on six page types in each language, served by nginx as in production
+	$(BIN)/python -m kakehashi.bench.web $(BENCH_WEB_ARGS)
+
 clean:  ## remove build output (keeps the virtual environment)
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .preview

@@ -54,5 +54,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     published = current_portal(site).published
     (site_dir / PAGES_SITEMAP).write_text(sitemap_xml(list(published.values()), site), encoding="utf-8")
-    (site_dir / "sitemap.xml").write_text(sitemap_index_xml(site), encoding="utf-8")
+    # Also in each language folder: Material's script fetches sitemap.xml next to the page's Atom feed link.
+    for language in site.languages:
+        (site_dir / language.url_prefix / "sitemap.xml").write_text(sitemap_index_xml(site), encoding="utf-8")
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)

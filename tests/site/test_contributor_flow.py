@@ -160,7 +160,7 @@ def head(html):
 
 
 def hreflangs(html):
-    return set(re.findall(r'<link rel="alternate" hreflang="([^"]+)"', head(html)))
+    return set(re.findall(r'<link rel="alternate ?" hreflang="([^"]+)"', head(html)))
 
 
 def title(html):

@@ -45,7 +45,7 @@ def test_hreflang_alternates_are_absolute_and_truthful(page, base_url, site_conf
     page really is in the advertised language (a fallback page would be in English)."""
     open_page(page, base_url + PREFIX[lang] + "partners/")
     links = page.eval_on_selector_all(
-        'link[rel=alternate][hreflang]', "els => els.map(e => [e.hreflang, e.getAttribute('href')])"
+        'link[rel~=alternate][hreflang]', "els => els.map(e => [e.hreflang, e.getAttribute('href')])"
     )
     advertised = dict(links)
     assert set(advertised) == {"en", "fr", "ja", "x-default"}

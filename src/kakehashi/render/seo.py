@@ -5,7 +5,10 @@ which lists the pages. Material's script fetches ``sitemap.xml`` next to every `
 rel="alternate">`` of a page, on every page view, for its language switcher (which the portal does not
 need: its switcher links to the right page already); the language homes are alternates of one
 another, so their readers would download the whole list (megabytes on a large portal) where
-they now get a few hundred bytes.
+they now get a few hundred bytes. Since then the hreflang links say ``rel="alternate "`` (the same
+token, which Material's exact-value selector does not match): no lookup at all, hence no 404 and no
+connection to ``site_url`` from a copy served elsewhere. The Atom feed link still triggers one, next to
+the feed: each language folder has a copy of the index.
 """
 
 from __future__ import annotations

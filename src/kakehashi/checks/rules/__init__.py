@@ -4,6 +4,7 @@ from kakehashi.checks.registry import REGISTRY, CheckContext, Rule
 from kakehashi.checks.rules import (  # noqa: F401
     catalogs,
     data,
+    data_markup,
     facts,
     files,
     frontmatter,

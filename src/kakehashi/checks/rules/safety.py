@@ -1,96 +1,107 @@
-"""Safety: contributed Markdown is untrusted; no scripts, handlers, frames or script URLs."""
+"""Safety: contributed Markdown is untrusted; its rendered HTML must stay inside the allow-list.
+
+Each page is rendered as the build renders it and parsed as a browser parses it
+(``kakehashi.html_allowlist``); what falls outside the allow-list is reported on the source line that
+brings it (found by rendering growing prefixes of the page, so a reference definition, an attribute
+list or an HTML block is blamed on its own line).
+"""
 
 from __future__ import annotations
 
-import html
 import re
 
 from kakehashi.checks.findings import Severity
-from kakehashi.checks.registry import CheckContext, rule
+from kakehashi.checks.html_allowlist import ALLOWED_ELEMENTS, DOCUMENT, Violation, audit_html, element_violation
+from kakehashi.checks.markdown_render import render_markdown
+from kakehashi.checks.registry import REGISTRY, CheckContext, describe, rule
 
-SCRIPT_TAG = re.compile(r"<\s*script\b", re.IGNORECASE)
-FRAME_TAG = re.compile(r"<\s*(iframe|frame|object|embed)\b", re.IGNORECASE)
-HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL)
-CONTROL = re.compile(r"[\x00-\x20\u00a0\u200b-\u200d\ufeff]")
-# Where a URL may stand: inline link/image targets, reference definitions, autolinks, HTML attributes.
-URL_SLOTS = re.compile(
-    r"\]\(\s*<?(?P<inline>[^)\s>]+)"
-    r"|^\s{0,3}\[[^\]]+\]:\s*<?(?P<reference>\S+?)>?(?:\s|$)"
-    r"|<(?P<auto>[a-z][a-z0-9+.\-]{1,31}:[^>\s]*)>"
-    r"|\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*[\"']?(?P<attribute>[^\"'\s>]+)",
-    re.IGNORECASE | re.MULTILINE,
-)
-DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
-
-
-def dangerous_url(url: str) -> bool:
-    """True for javascript:, vbscript: and data: URLs, however they are disguised (case, entities,
-    control characters)."""
-    cleaned = CONTROL.sub("", html.unescape(html.unescape(url))).lower()
-    return cleaned.startswith(DANGEROUS_SCHEMES)
-
-
-def _line_of(text: str, position: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, position)
-
-
-def _markup(variant) -> tuple[str, int]:
-    """The page's Markdown body outside fenced and inline code, with its first line."""
-    structure = variant.structure
-    body = variant.doc.body
-    lines = body.split("\n")
-    for block in structure.code:
-        start = block.line - variant.doc.body_line
-        for index in range(start, min(len(lines), start + block.content.count("\n") + 2)):
-            lines[index] = ""
-    text = re.sub(r"`[^`\n]*`", lambda m: " " * len(m[0]), "\n".join(lines))
-    return text, variant.doc.body_line
+describe("H002", Severity.ERROR, "attribute outside the allow-list (event handler, style that loads)", """
+    Attributes such as ``onclick=`` or ``onerror=`` run code, whether written in raw HTML or in a Markdown
+    attribute list (``[text](address){ onclick="…" }``); ``data-*`` attributes drive the theme's scripts;
+    a ``style`` with ``url()`` or another function loads or computes something. Each element may carry
+    ``id``, ``class``, ``title``, ``lang``, ``dir``, ``role``, ``aria-*`` and a few attributes of its own
+    (``href`` on links, ``src``, ``srcset``, ``alt``, ``width``, ``height`` on images, ``colspan`` on
+    table cells…). Remove the attribute.""")
+describe("H003", Severity.ERROR, "URL scheme not allowed (javascript:, vbscript:, data:…)", """
+    Links may point to pages of the portal (relative addresses) or to ``http:``, ``https:``,
+    ``mailto:`` and ``tel:`` addresses; images, audio and video to files of the portal only.
+    ``javascript:`` and ``vbscript:`` run code and ``data:`` smuggles content, however they are spelt
+    (mixed case, character references, spaces or control characters inside the scheme). ``data:``
+    images are refused too: save the image in ``docs/assets/`` and use its relative path.""")
+describe("H004", Severity.ERROR, "resource loaded from another host", """
+    An image, video, audio, subtitle track or ``srcset`` candidate on another host (``https://…`` or
+    ``//host/…``) would make every reader's browser contact that host, which the portal promises not to
+    do; the Content-Security-Policy blocks it anyway. Copy the file into ``docs/assets/`` and use a
+    relative path, or make it a link (``[text](https://…)``): links to other hosts are fine.""")
 
 
 def _pages(ctx: CheckContext):
     for group in ctx.groups:
         for variant in group.variants.values():
-            if variant.doc is not None and variant.structure is not None:
+            if variant.doc is not None:
                 yield variant
 
 
-@rule("H001", Severity.ERROR, "<script> in a page")
-def check_scripts(ctx: CheckContext):
-    """Pages are contributed by many people and rendered as they are: a ``<script>`` would run in every
-    reader's browser. Remove it; ask the maintainers if a page needs interactive behaviour."""
+def page_violations(body: str, mkdocs_yml) -> list[tuple[Violation, int]]:
+    """Each violation of the allow-list in a Markdown body, with the body line (1-based) that brings it:
+    the first line whose prefix of the body renders one more violation of its kind."""
+    found = audit_html(render_markdown(body, mkdocs_yml))
+    if not found:
+        return []
+    lines = body.split("\n")
+    rendered: dict[int, list[tuple]] = {}
+
+    def keys_up_to(count: int) -> list[tuple]:
+        if count not in rendered:
+            rendered[count] = [v.key for v in audit_html(render_markdown("\n".join(lines[:count]), mkdocs_yml))]
+        return rendered[count]
+
+    seen: dict[tuple, int] = {}
+    out = []
+    for violation in found:
+        nth = seen[violation.key] = seen.get(violation.key, 0) + 1
+        low, high = 1, len(lines)
+        if keys_up_to(high).count(violation.key) < nth:
+            out.append((violation, 1))
+            continue
+        while low < high:
+            middle = (low + high) // 2
+            if keys_up_to(middle).count(violation.key) >= nth:
+                high = middle
+            else:
+                low = middle + 1
+        out.append((violation, low))
+    return out
+
+
+@rule("H001", Severity.ERROR, "HTML element outside the allow-list (script, style, meta, form, iframe, svg…)")
+def check_allowlist(ctx: CheckContext):
+    """Pages are contributed by many people and published as they are: their HTML reaches every
+    reader's browser. A page may produce text structure, lists, tables, quotations, figures, ruby,
+    details, images, audio and video, and nothing else: ``<script>``, ``<style>``, ``<link>``,
+    ``<meta>`` (a refresh sends readers elsewhere), ``<base>``, forms and their controls, ``<object>``,
+    ``<embed>``, ``<iframe>``, ``<frame>``, ``<template>``, inline SVG and MathML are refused. Use
+    Markdown; show a drawing as an image file (``![text](drawing.svg)``); link to forms, videos and
+    other sites instead of embedding them. This rule also reports H002, H003 and H004 (attributes,
+    URL schemes, resources from other hosts), checked on the same rendered HTML."""
+    mkdocs_yml = ctx.root / "mkdocs.yml"
     for variant in _pages(ctx):
-        text, first = _markup(variant)
-        for match in SCRIPT_TAG.finditer(text):
-            yield check_scripts.rule.finding(variant.display, _line_of(text, match.start(), first), "raw <script> is not allowed in contributed pages")
+        reported = set()
+        for violation, line in page_violations(variant.doc.body, mkdocs_yml):
+            code = REGISTRY[violation.code]
+            reported.add((violation.element, variant.doc.body_line + line - 1))
+            yield code.finding(variant.display, variant.doc.body_line + line - 1, violation.describe())
+        for tag, line in _raw_tags(variant):
+            if tag not in ALLOWED_ELEMENTS and tag not in DOCUMENT and (tag, line) not in reported:
+                yield REGISTRY["H001"].finding(variant.display, line, element_violation(tag).describe())
 
 
-@rule("H002", Severity.ERROR, "inline event handler in HTML")
-def check_handlers(ctx: CheckContext):
-    """HTML attributes such as ``onclick=`` or ``onerror=`` run code. Remove them; use Markdown."""
-    for variant in _pages(ctx):
-        text, first = _markup(variant)
-        for match in HANDLER.finditer(text):
-            yield check_handlers.rule.finding(variant.display, _line_of(text, match.start(1), first), f"event handler attribute '{match[1]}' is not allowed")
+RAW_TAG = re.compile(r"<\s*([A-Za-z][^\s/>]*)")
 
 
-@rule("H003", Severity.ERROR, "javascript:, vbscript: or data: URL")
-def check_script_urls(ctx: CheckContext):
-    """Links and images may point only to pages of the portal or to http(s) and mailto addresses.
-    ``javascript:`` and ``data:`` URLs run code or smuggle content, however they are spelt."""
-    for variant in _pages(ctx):
-        text, first = _markup(variant)
-        for match in URL_SLOTS.finditer(text):
-            name = match.lastgroup
-            url = match[name]
-            if dangerous_url(url):
-                yield check_script_urls.rule.finding(variant.display, _line_of(text, match.start(name), first), f"'{url[:40]}' URL is not allowed")
-
-
-@rule("H004", Severity.ERROR, "<iframe>, <object> or <embed> in a page")
-def check_frames(ctx: CheckContext):
-    """Embedded frames load third-party content (and trackers) into the portal. Link to the content
-    instead."""
-    for variant in _pages(ctx):
-        text, first = _markup(variant)
-        for match in FRAME_TAG.finditer(text):
-            yield check_frames.rule.finding(variant.display, _line_of(text, match.start(), first), f"<{match[1].lower()}> is not allowed in contributed pages")
+def _raw_tags(variant):
+    """The tag names of the raw HTML a page holds, with their lines: an element the HTML parser drops where
+    it stands (``<frame>`` outside a frameset) never reaches the rendered page, but is refused all the same."""
+    for block in variant.structure.html if variant.structure is not None else ():
+        for match in RAW_TAG.finditer(block.text):
+            yield match[1].lower(), block.line + block.text.count("\n", 0, match.start())

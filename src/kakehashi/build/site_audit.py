@@ -1,0 +1,175 @@
+"""The post-build audit: every HTML page of the built site, whatever made it, against what is never allowed.
+
+``kakehashi check`` judges what contributors write; this net judges what readers get: contributed
+pages, pages generated from data, the theme's own output and whatever a future template or extension
+adds, in every language. A page fails if it has an inline event handler, a script URL, a resource from
+another host, a frame or an object, a ``<base>``, a refresh, a form posting elsewhere, an inline
+script that is not one of the theme's own, or no Content-Security-Policy.
+
+The theme's inline scripts are known from its templates: each ``<script>`` of Material's
+``partials/javascripts/*.html`` (and of the overrides), with its Jinja expressions as wildcards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tinycss2
+from selectolax.lexbor import LexborHTMLParser
+
+from kakehashi.build.csp import DATA_SCRIPT_TYPES, META_NAME
+from kakehashi.checks.html_allowlist import INVISIBLE, url_scheme
+
+SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data"})
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "cite", "background",
+                  "ping", "manifest", "codebase", "longdesc", "lowsrc", "dynsrc", "icon")
+# Where a URL is loaded by the browser (not merely followed when a reader clicks).
+RESOURCE_ELEMENTS = {"script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
+                     "audio": ("src",), "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"),
+                     "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href")}
+LOADED_LINK_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
+                              "prefetch", "prerender", "manifest", "mask-icon", "dns-prefetch", "preconnect"})
+NEVER = {"iframe": "a frame", "frame": "a frame", "frameset": "a frameset", "object": "an object", "embed": "an embedded object",
+         "base": "a <base> (it redirects every relative link)", "applet": "an applet", "portal": "a portal"}
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a built page must not contain."""
+
+    page: str  # path in the site folder
+    element: str  # the offending element, as a short HTML excerpt
+    message: str
+
+    def as_text(self) -> str:
+        return f"{self.page}: {self.element}: {self.message}"
+
+
+def theme_script_patterns(template_dirs: Iterable[Path]) -> list[re.Pattern]:
+    """The inline scripts the theme's templates write, as patterns (a Jinja expression matches any text
+    without quotes or angle brackets)."""
+    patterns = []
+    for folder in template_dirs:
+        for template in sorted(Path(folder).glob("partials/javascripts/*.html")):
+            for body in TEMPLATE_SCRIPT.findall(template.read_text(encoding="utf-8")):
+                parts = JINJA.split(body)
+                patterns.append(re.compile(r"[^\"<>]*".join(re.escape(part) for part in parts), re.DOTALL))
+    return patterns
+
+
+def _excerpt(node) -> str:
+    attributes = " ".join(f'{name}="{(value or "")[:60]}"' for name, value in list(node.attributes.items())[:4])
+    return f"<{node.tag}{' ' + attributes if attributes else ''}>"
+
+
+def _foreign(url: str, own_hosts: frozenset[str]) -> bool:
+    """True for a URL on another host than the portal's (relative URLs and the portal's own are fine)."""
+    cleaned = INVISIBLE.sub("", url).replace("\\", "/")
+    scheme = url_scheme(url)
+    if scheme is None and not cleaned.startswith("//"):
+        return False
+    if scheme not in (None, "http", "https"):
+        return scheme != "data"  # data: resources are the theme's own icons; other schemes load from elsewhere
+    return (urlsplit(cleaned if scheme else "https:" + cleaned).hostname or "") not in own_hosts
+
+
+def _css_urls(css: str, declarations: bool = False) -> Iterator[str]:
+    """The URLs a stylesheet (or, ``declarations``, a ``style`` attribute) refers to."""
+    def walk(tokens):
+        for token in tokens:
+            if token.type == "url":
+                yield token.value
+            elif token.type == "function":
+                if token.lower_name in ("url", "src") and token.arguments:
+                    for argument in token.arguments:
+                        if argument.type == "string":
+                            yield argument.value
+                yield from walk(token.arguments)
+            elif token.type == "at-rule":
+                yield from walk(token.prelude)
+                yield from walk(token.content or [])
+            elif token.type in ("qualified-rule",):
+                yield from walk(token.content)
+            elif token.type == "declaration":
+                yield from walk(token.value)
+            elif token.type in ("() block", "[] block", "{} block"):
+                yield from walk(token.content)
+    parse = tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
+    yield from walk(parse(css, skip_comments=True, skip_whitespace=True))
+
+
+def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts: frozenset[str]) -> list[Problem]:
+    """What is wrong with one built page."""
+    problems: list[Problem] = []
+    tree = LexborHTMLParser(html)
+    has_policy = False
+    for node in tree.root.traverse(include_text=False):
+        tag = node.tag
+        if not isinstance(tag, str) or tag.startswith(("-", "_")):
+            continue
+        attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
+
+        def report(message: str, node=node) -> None:
+            problems.append(Problem(page, _excerpt(node), message))
+
+        for name in attributes:
+            if name.startswith("on"):
+                report(f"inline event handler '{name}'")
+        for name in URL_ATTRIBUTES:
+            if name in attributes and url_scheme(attributes[name]) in SCRIPT_SCHEMES and not (tag == "img" and name == "src"):
+                report(f"{url_scheme(attributes[name])}: URL in '{name}'")
+        if tag in NEVER:
+            report(f"{NEVER[tag]} is not allowed on the portal")
+        if tag == "meta":
+            equiv = attributes.get("http-equiv", "").lower()
+            if equiv == "refresh":
+                report("a refresh sends readers elsewhere")
+            if equiv == META_NAME.lower():
+                has_policy = True
+        if tag == "form" and _foreign(attributes.get("action", ""), own_hosts):
+            report("a form posting to another host")
+        for name in RESOURCE_ELEMENTS.get(tag, ()):
+            value = attributes.get(name)
+            if value is None:
+                continue
+            urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+            for url in urls:
+                if _foreign(url, own_hosts) or (url_scheme(url) == "data" and tag != "img"):
+                    report(f"'{url[:80]}' is loaded from another host")
+        if tag == "link" and "href" in attributes:
+            rels = set(attributes.get("rel", "").lower().split())
+            if rels & LOADED_LINK_RELS and _foreign(attributes["href"], own_hosts):
+                report(f"'{attributes['href'][:80]}' is loaded from another host")
+        if "style" in attributes:
+            for url in _css_urls(attributes["style"], declarations=True):
+                if _foreign(url, own_hosts):
+                    report(f"style loads '{url[:80]}' from another host")
+        if tag == "style":
+            for url in _css_urls(node.text(deep=True) or ""):
+                if _foreign(url, own_hosts):
+                    report(f"stylesheet loads '{url[:80]}' from another host")
+        if tag == "script" and "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_SCRIPT_TYPES:
+            body = node.text(deep=True) or ""
+            if not any(pattern.fullmatch(body) for pattern in theme_scripts):
+                problems.append(Problem(page, f"<script>{body[:60]}…</script>", "inline script that is not one of the theme's"))
+    if not has_policy:
+        problems.append(Problem(page, "<head>", f"no <meta http-equiv=\"{META_NAME}\">"))
+    return problems
+
+
+def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str]) -> tuple[int, list[Problem]]:
+    """(number of HTML pages audited, their problems), over every ``*.html`` file of the site folder."""
+    patterns = theme_script_patterns(template_dirs)
+    hosts = frozenset(host for host in own_hosts if host)
+    problems: list[Problem] = []
+    pages = sorted(site_dir.rglob("*.html"))
+    for path in pages:
+        html = path.read_text(encoding="utf-8", errors="replace")
+        problems.extend(audit_page(html, path.relative_to(site_dir).as_posix(), patterns, hosts))
+    return len(pages), problems
