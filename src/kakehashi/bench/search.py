@@ -235,6 +235,7 @@ def run_road(browser, road: Road, queries, timeout_s: float) -> None:
             context.close()
     finally:
         server.shutdown()
+        server.server_close()
 
 
 # --- report ---------------------------------------------------------------------------------------
