@@ -293,7 +293,8 @@
   /* The words of five letters or more of a query that no page has: not in the word list (words.kk)
      nor the start of a word of it (a stem: approv-), or found by nothing (Pagefind matches the stem of
      a misspelt word as a prefix: notifed finds notified, but the reader should be told). */
-  var KANJI = /[\u3005-\u3007\u3400-\u9fff\uf900-\ufaff]/;
+  // The words the list has: Latin letters only, or katakana only (クラスII and 医療機器 are neither).
+  var LISTED = /^(?:[\p{Script=Latin}'-]+|[\u30a1-\u30fa\u30fc-\u30ff]+)$/u;
   function lostWords(code, query, found) {
     if (found.concept) return Promise.resolve([]);
     var words = fold(query).split(" ").map(function (word) {
@@ -311,7 +312,7 @@
         var finds = single ? Promise.resolve(found.candidates.length) : find(code, word, 0).then(function (c) { return c.length; });
         return finds.then(function (n) {
           if (!n) return word;
-          if (!list || KANJI.test(word)) return null;
+          if (!list || !LISTED.test(word)) return null;
           return list.folded.some(function (known) { return known.lastIndexOf(word, 0) === 0; }) ? null : word;
         });
       }));
@@ -454,7 +455,7 @@
       // The query as typed (NFKC, single spaces), only the lost words replaced.
       var out = query.normalize("NFKC").split(/\s+/).filter(Boolean).map(function (word) {
         var bare = fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-        if (lost.indexOf(bare) < 0) return word;
+        if (lost.indexOf(bare) < 0 || !LISTED.test(bare)) return word;
         var best = null, bestDistance = 3;
         for (var i = 0; i < words.pool.length && bestDistance > 1; i++) {
           if (words.pool[i].folded === bare) continue;
@@ -497,7 +498,12 @@
           if (contains(data, slice[i].prepared)) kept.push({ data: data, candidate: slice[i], rank: i, tier: tier(slice[i], data) });
           else state.rejected++;
         });
-        kept.sort(function (a, b) { return a.candidate.group - b.candidate.group || a.tier - b.tier || a.rank - b.rank; });
+        // With an answer card, the glossary page (the card links to its entry) comes after the pages.
+        var glossary = state.concept && state.concept.glossaryUrl ? new URL(state.concept.glossaryUrl).pathname : null;
+        kept.forEach(function (k) { k.last = glossary && new URL(k.data.url, location.href).pathname === glossary ? 1 : 0; });
+        kept.sort(function (a, b) {
+          return a.last - b.last || a.candidate.group - b.candidate.group || a.tier - b.tier || a.rank - b.rank;
+        });
         kept.forEach(function (k) { taken++; show(k.data, k.candidate.prepared, state); });
       }).then(step);
     }
