@@ -229,10 +229,16 @@
 
   /* One query in one language: Pagefind's ranking, pages with the words side by side first (phrases),
      then (Japanese) only pages with the runs in one piece. */
-  function find(code, query, group) {
+  function find(code, query, group, loose) {
     var prepared = prepare(query, code);
     prepared.query = query;
     prepared.phrase = phraseLength(prepared);
+    if (loose && prepared.phrase) {
+      // A long term (titulaire de l’autorisation de mise sur le marché): its words of four letters or
+      // more, as Pagefind loads big index chunks for de, le, sur; the exact phrase ranks first (tier).
+      var content = prepared.terms.split(/[\s'’]+/).filter(function (w) { return Array.from(w).length > 3; });
+      if (content.length > 1 && content.length < prepared.phrase) { prepared.terms = content.join(" "); prepared.phrase = 1; }
+    }
     return engine(code).then(function (pagefind) {
       return pagefind.search(prepared.terms);
     }).then(function (found) {
@@ -267,6 +273,7 @@
     if (code !== lang) {
       return find(code, query, 0).then(function (c) { return state(code, c, { searched: [query] }); });
     }
+    if (longWords(query).length) wordList(code).catch(function () { /* reported when needed */ });
     return withVocabulary(code, query).then(function (found) {
       var numeral = found.candidates.length ? null : numerals(query);
       var first = numeral ? withVocabulary(code, numeral) : Promise.resolve(null);
@@ -295,24 +302,33 @@
      a misspelt word as a prefix: notifed finds notified, but the reader should be told). */
   // The words the list has: Latin letters only, or katakana only (クラスII and 医療機器 are neither).
   var LISTED = /^(?:[\p{Script=Latin}'-]+|[\u30a1-\u30fa\u30fc-\u30ff]+)$/u;
-  function lostWords(code, query, found) {
-    if (found.concept) return Promise.resolve([]);
-    var words = fold(query).split(" ").map(function (word) {
+  function longWords(query) {
+    return fold(query).split(" ").map(function (word) {
       return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    }).filter(function (word) { return Array.from(word).length >= 5 && !/\d/.test(word); });
-    if (!words.length) return Promise.resolve([]);
-    var single = fold(query).indexOf(" ") < 0;
-    return packed(code, "words.kk").catch(function () { return null; }).then(function (list) {
-      if (list && !list.known) {
+    }).filter(function (word) { return Array.from(word).length >= 5 && LISTED.test(word); });
+  }
+
+  function wordList(code) {
+    return packed(code, "words.kk").then(function (list) {
+      if (!list.known) {
         list.folded = list.map(fold);
         list.known = new Set(list.folded);
       }
+      return list;
+    });
+  }
+
+  function lostWords(code, query, found) {
+    var words = longWords(query);
+    if (found.concept || !words.length) return Promise.resolve([]);
+    var single = fold(query).indexOf(" ") < 0;
+    return wordList(code).catch(function () { return null; }).then(function (list) {
       return Promise.all(words.map(function (word) {
         if (list && list.known.has(word)) return null;
         var finds = single ? Promise.resolve(found.candidates.length) : find(code, word, 0).then(function (c) { return c.length; });
         return finds.then(function (n) {
           if (!n) return word;
-          if (!list || !LISTED.test(word)) return null;
+          if (!list) return null;
           return list.folded.some(function (known) { return known.lastIndexOf(word, 0) === 0; }) ? null : word;
         });
       }));
@@ -333,7 +349,7 @@
       // The term first; its variants only if the term finds nothing (one search each).
       function tryForm(i) {
         if (i >= forms.length) return Promise.resolve({ form: null, candidates: [] });
-        return find(code, forms[i], mine ? 2 : 0).then(function (c) {
+        return find(code, forms[i], mine ? 2 : 0, true).then(function (c) {
           return c.length || i + 1 >= Math.min(forms.length, 3) ? { form: forms[i], candidates: c } : tryForm(i + 1);
         });
       }
@@ -481,8 +497,9 @@
     return longestStretch(candidate.result.words) >= prepared.phrase ? 2 : 3;
   }
 
-  /* The next verified results of a search: fragments load in parallel, BATCH at a time, and are
-     handed to ``show`` in the order of their group (query, terms), then of their tier. */
+  /* The next verified results of a search: fragments load in parallel, BATCH at a time. Phrases and
+     terms: the batch is handed to ``show`` in the order of its groups (query, terms), then of its
+     tiers; other queries: in Pagefind's order, each as soon as it and the ones above it are in. */
   function more(state, show) {
     var taken = 0, checked = 0;
     function step() {
@@ -492,7 +509,18 @@
       var slice = state.candidates.slice(state.next, state.next + BATCH - taken);
       state.next += slice.length;
       checked += slice.length;
-      return Promise.all(slice.map(function (c) { return c.result.data(); })).then(function (loaded) {
+      var loads = slice.map(function (c) { return c.result.data(); });
+      var ordered = state.concept || slice.some(function (c) { return c.prepared.phrase; });
+      if (!ordered) {
+        // Pagefind's order: each result is shown as soon as it and the ones above it are in.
+        return loads.reduce(function (previous, load, i) {
+          return previous.then(function () { return load; }).then(function (data) {
+            if (contains(data, slice[i].prepared)) { taken++; show(data, slice[i].prepared, state); }
+            else state.rejected++;
+          });
+        }, Promise.resolve()).then(step);
+      }
+      return Promise.all(loads).then(function (loaded) {
         var kept = [];
         loaded.forEach(function (data, i) {
           if (contains(data, slice[i].prepared)) kept.push({ data: data, candidate: slice[i], rank: i, tier: tier(slice[i], data) });

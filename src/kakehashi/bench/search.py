@@ -195,6 +195,13 @@ OBSERVE = """() => {
 SEARCH_RESOURCE = re.compile(r"/(pagefind|search)/|/workers/search|/lunr/")
 
 
+def _recorder(requests: list):
+    """A handler that appends to ``requests`` (Playwright cannot take ``list.append``: it tags handlers)."""
+    def record(request) -> None:
+        requests.append(request)
+    return record
+
+
 def run_road(browser, road: Road, queries, timeout_s: float) -> None:
     server = serve_site(road.site, LANGUAGES)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -203,7 +210,8 @@ def run_road(browser, road: Road, queries, timeout_s: float) -> None:
             context = browser.new_context(locale="en-GB")
             page = context.new_page()
             transferred = []
-            context.on("requestfinished", transferred.append)
+            # A function, not a bound builtin (Playwright tags its handlers), bound to this language's list.
+            context.on("requestfinished", _recorder(transferred))
             page.goto(base + HOME[lang], wait_until="load")
             page.evaluate(OBSERVE)
             none_text = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']")
