@@ -288,7 +288,7 @@
             if (!other) return found;
             return withVocabulary(code, other).then(function (better) {
               if (!better.candidates.length) return found;
-              better.corrected = other;
+              better.corrected = better.corrected || other;
               return better;
             });
           });
@@ -340,6 +340,14 @@
   function withVocabulary(code, query) {
     return Promise.all([find(code, query, 1), vocabularyOf(code)]).then(function (done) {
       var own = done[0], concept = lookUp(done[1], query);
+      if (!concept && !own.length) return withPart(code, query, done[1], own);
+      if (!concept && partLookUp(done[1], query)) {
+        // Japanese index, several pieces and a term among them: if the first pages have not all the
+        // pieces, the term takes over.
+        return verified(own).then(function (ok) {
+          return ok ? state(code, own, { searched: [query] }) : withPart(code, query, done[1], []);
+        });
+      }
       if (!concept) return state(code, own, { searched: [query] });
       var folded = fold(query);
       var mine = concept.search.some(function (form) { return fold(form) === folded; });
@@ -361,6 +369,59 @@
       if (window.console) console.warn("Kakehashi search vocabulary:", error);
       return find(code, query, 1).then(function (c) { return state(code, c, { searched: [query] }); });
     });
+  }
+
+  /* A query that finds nothing but holds a form of the termbase (notified body certificate, 製造販売業者の
+     責任 on the French site): the query with the form replaced by the reader's term, else the term
+     alone; the reader is told what was searched. */
+  function withPart(code, query, data, own) {
+    var part = partLookUp(data, query);
+    if (!part) return state(code, own, { searched: [query] });
+    var term = part.concept.search[0];
+    var folded = fold(query);
+    var replaced = (folded.slice(0, part.at) + " " + term + " " + folded.slice(part.at + part.form.length)).replace(/\s+/g, " ").trim();
+    var tries = fold(replaced) === fold(term) ? [term] : [replaced, term];
+    function attempt(i) {
+      if (i >= tries.length) return Promise.resolve(state(code, own, { searched: [query] }));
+      return find(code, tries[i], 0, true).then(function (c) {
+        return verified(c).then(function (ok) {
+          if (!ok) return attempt(i + 1);
+          return state(code, c, { concept: part.concept, searched: [tries[i]], corrected: tries[i] });
+        });
+      });
+    }
+    return attempt(0);
+  }
+
+  /* Whether results will remain: Japanese queries of several pieces keep only the pages that have
+     each piece, checked on the fragments (of the first five here, as the first batch will be). */
+  function verified(candidates) {
+    if (!candidates.length) return Promise.resolve(false);
+    if (candidates[0].prepared.units.length < 2) return Promise.resolve(true);
+    var first = candidates.slice(0, 5);
+    return Promise.all(first.map(function (c) { return c.result.data(); })).then(function (loaded) {
+      return loaded.some(function (data, i) { return contains(data, first[i].prepared); });
+    });
+  }
+
+  /* The longest form of the termbase inside the query (whole words in Latin script; Japanese anywhere). */
+  function partLookUp(data, query) {
+    var folded = fold(query).replace(/["«»“”]/g, " ").replace(/\s+/g, " ").trim(), best = null;
+    data.byForm.forEach(function (concept, form) {
+      if (form.length < 2 || (best && form.length <= best.form.length)) return;
+      var at = folded.indexOf(form);
+      while (at >= 0) {
+        var japanese = JAPANESE.test(form);
+        var before = folded.charAt(at - 1), after = folded.charAt(at + form.length);
+        if (japanese ? Array.from(form).length >= 2 : (!before || !LETTER.test(before)) && (!after || !LETTER.test(after))) {
+          if (japanese || form.length >= 3) best = { form: form, at: at, concept: concept };
+          break;
+        }
+        at = folded.indexOf(form, at + 1);
+      }
+    });
+    if (best && best.concept.glossaryUrl === undefined && data.glossaryUrl) best.concept.glossaryUrl = data.glossaryUrl + "#" + best.concept.id;
+    return best;
   }
 
   /* ---- the termbase vocabulary and the word list: gzip'd JSON next to the bundle, loaded once ---- */

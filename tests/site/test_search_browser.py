@@ -461,3 +461,15 @@ def test_search_all_languages_is_remembered(page, base_url):
     page.uncheck("[data-kk-search-all]")
     open_search(page, base_url, "en")
     assert not page.is_checked("[data-kk-search-all]")
+
+
+@pytest.mark.parametrize(("lang", "query", "searched", "expected"), [
+    ("ja", "MAH 義務", "製造販売業者 義務", r"製造販売業者"),
+    ("ja", "notified body certificate", "ノーティファイドボディ", r"ノーティファイドボディ"),
+    ("en", "notified body xyzzy", "notified body", r"notified bod"),
+])
+def test_a_query_that_finds_nothing_but_holds_a_term_searches_the_readers_term(page, base_url, built_site, lang, query, searched, expected):
+    results = search(page, base_url, lang, query)
+    assert results and page_has(built_site, lang, path_of(results[0]["href"]), expected)
+    assert page.locator(".kk-search-correction strong").inner_text() == searched
+    assert answer_card(page) is not None
