@@ -13,9 +13,11 @@
    - vocabulary (vocabulary.kk, with the first query): a query that is a termbase term, variant or
      abbreviation in any language also searches the concept's terms in the reader's language, and an
      answer card shows the definition, the three terms and a link to the glossary entry;
-   - typos (words.kk, only when a query finds nothing): a word of five letters or more that is not
-     in the pages is replaced by the closest word or term (edit distance 1 or 2), and the results say so;
-     Japanese numerals get the same second chance (クラス3 -> クラスIII, 第五十四条 -> 第54条);
+     A query that finds nothing but holds such a form searches it with the reader's term instead;
+   - typos (words.kk, loaded with a query that has a word of five letters or more): such a word that
+     is not in the pages is replaced by the closest word or term (edit distance 1 or 2), and the
+     results say so; a query that finds nothing gets its Japanese numerals rewritten the same way
+     (クラス3 -> クラスIII, 第五十四条 -> 第54条);
    - the page opened from a result highlights the query (?highlight=) and scrolls to it. */
 (function () {
   "use strict";
