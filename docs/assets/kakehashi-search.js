@@ -560,9 +560,10 @@
     return longestStretch(candidate.result.words) >= prepared.phrase ? 2 : 3;
   }
 
-  /* The next verified results of a search: fragments load in parallel, BATCH at a time. Phrases and
-     terms: the batch is handed to ``show`` in the order of its groups (query, terms), then of its
-     tiers; other queries: in Pagefind's order, each as soon as it and the ones above it are in. */
+  /* The next verified results of a search: fragments load in parallel, BATCH at a time. Phrases: the
+     batch is handed to ``show`` in the order of its groups (query, terms), then of its tiers; other
+     queries: in Pagefind's order, each as soon as it and the ones above it are in. Either way, under
+     an answer card the glossary page comes last in its batch. */
   function more(state, show) {
     var taken = 0, checked = 0;
     function step() {
@@ -573,15 +574,22 @@
       state.next += slice.length;
       checked += slice.length;
       var loads = slice.map(function (c) { return c.result.data(); });
-      var ordered = state.concept || slice.some(function (c) { return c.prepared.phrase; });
-      if (!ordered) {
+      // With an answer card, the glossary page (the card links to its entry) comes after the pages.
+      var glossary = state.concept && state.concept.glossaryUrl ? new URL(state.concept.glossaryUrl).pathname : null;
+      function isGlossary(data) { return glossary && new URL(data.url, location.href).pathname === glossary ? 1 : 0; }
+      if (!slice.some(function (c) { return c.prepared.phrase; })) {
         // Pagefind's order: each result is shown as soon as it and the ones above it are in.
+        var held = [];
         return loads.reduce(function (previous, load, i) {
           return previous.then(function () { return load; }).then(function (data) {
-            if (contains(data, slice[i].prepared)) { taken++; show(data, slice[i].prepared, state); }
-            else state.rejected++;
+            if (!contains(data, slice[i].prepared)) { state.rejected++; return; }
+            if (isGlossary(data)) { held.push([data, slice[i].prepared]); return; }
+            taken++;
+            show(data, slice[i].prepared, state);
           });
-        }, Promise.resolve()).then(step);
+        }, Promise.resolve()).then(function () {
+          held.forEach(function (h) { taken++; show(h[0], h[1], state); });
+        }).then(step);
       }
       return Promise.all(loads).then(function (loaded) {
         var kept = [];
@@ -589,9 +597,7 @@
           if (contains(data, slice[i].prepared)) kept.push({ data: data, candidate: slice[i], rank: i, tier: tier(slice[i], data) });
           else state.rejected++;
         });
-        // With an answer card, the glossary page (the card links to its entry) comes after the pages.
-        var glossary = state.concept && state.concept.glossaryUrl ? new URL(state.concept.glossaryUrl).pathname : null;
-        kept.forEach(function (k) { k.last = glossary && new URL(k.data.url, location.href).pathname === glossary ? 1 : 0; });
+        kept.forEach(function (k) { k.last = isGlossary(k.data); });
         kept.sort(function (a, b) {
           return a.last - b.last || a.candidate.group - b.candidate.group || a.tier - b.tier || a.rank - b.rank;
         });
