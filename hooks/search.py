@@ -4,6 +4,8 @@ Gives the templates ``kk_search_bundles`` (each language's bundle, relative to t
 keeps a search copy of each page as the process that builds its language writes it
 (:class:`kakehashi.build.search_index.LanguageIndexer`). The main build runs Pagefind on its own language's
 copies; a language worker leaves its copies to the main build (the parallel_languages speed-up).
+With its copies goes the language's search vocabulary, made from the termbase
+(:mod:`kakehashi.build.search_vocabulary`), which is published next to the bundle.
 """
 
 from pathlib import Path
@@ -12,18 +14,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from kakehashi.build.language_build import language_build
+from kakehashi.build.portal import current_portal
 from kakehashi.build.roles import search_copies, serving
 from kakehashi.build.search_index import BUNDLE_DIR, LanguageIndexer, SearchIndexError, bundle_paths
+from kakehashi.build.search_vocabulary import vocabulary
 from kakehashi.languages import profile
 
 log = get_plugin_logger(__name__)
 _indexers = {}  # language being built -> its index in the making
+_glossaries = {}  # language being built -> its glossary page's folder ("fr/glossary/"), if any
+GLOSSARY_PAGE = "glossary/index.html"
 
 
 def on_env(env, config, files):
     """Where the search partial finds the bundles, from the language being built."""
     build = language_build(config.config_file_path, config.theme["language"])
-    env.globals["kk_search_bundles"] = bundle_paths(build.lang.url_prefix, build.site.codes)
+    prefix = build.lang.url_prefix
+    env.globals["kk_search_bundles"] = bundle_paths(prefix, build.site.codes)
+    pages = {file.dest_uri for file in files.documentation_pages()}
+    target = prefix.strip("/") + "/" + GLOSSARY_PAGE if prefix.strip("/") else GLOSSARY_PAGE
+    _glossaries[config.theme["language"]] = target.removesuffix("index.html") if target in pages else None
     return env
 
 
@@ -48,7 +58,14 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Write this language's bundle into the site folder (a worker leaves its copies to the main build)."""
     indexer = _indexers.pop(config.theme["language"], None)
-    if indexer is None or search_copies():
+    if indexer is None:
+        return
+    site = language_build(config.config_file_path, config.theme["language"]).site
+    glossary = _glossaries.get(indexer.code)
+    # The bundle is <site>/pagefind/<code>/: the glossary is two folders up.
+    indexer.set_vocabulary(vocabulary(current_portal(site).result.termbase, indexer.code,
+                                      f"../../{glossary}" if glossary else None))
+    if search_copies():
         return
     try:
         index = indexer.write_bundle(Path(config.site_dir))

@@ -315,3 +315,161 @@ def test_accessibility_with_the_search_dialog_open(page, base_url, lang):
     search(page, base_url, lang, "PMDA", all_languages=True)
     serious = serious_accessibility_violations(page)
     assert serious == [], json.dumps(serious, ensure_ascii=False, indent=1)
+
+
+# --- phrases, vocabulary, typos, numerals ---------------------------------------------------------
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not "\u0300" <= c <= "\u036f")
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def page_has(built_site, lang: str, path: str, pattern: str) -> bool:
+    text, _ = _site_pages(built_site, lang)[path]
+    return re.search(pattern, _fold(text)) is not None
+
+
+@pytest.mark.parametrize(("lang", "query", "phrase"), [
+    ("fr", "organisme notifié", "organisme notifie"),
+    ("fr", "fabricant étranger", "fabricant etranger"),
+    ("en", "foreign manufacturer", "foreign manufacturer"),
+    ("en", "quality management system", "quality management system"),
+    ("ja", "品質マネジメントシステム", "品質マネジメントシステム"),
+])
+def test_phrases_rank_pages_with_the_words_together_first(page, base_url, built_site, lang, query, phrase):
+    results = search(page, base_url, lang, query)
+    paths = [path_of(r["href"]) for r in results]
+    assert paths and page_has(built_site, lang, paths[0], re.escape(phrase)), f"{query!r}: first result {paths[:1]}"
+    if answer_card(page) is None:
+        # Not a term (a term's own results are followed by its variants'): the pages with the phrase
+        # come before those with the words apart.
+        exact = [page_has(built_site, lang, p, re.escape(phrase)) for p in paths]
+        assert exact == sorted(exact, reverse=True), list(zip(paths, exact, strict=True))
+
+
+def test_french_notified_body_never_ranks_first_a_page_without_the_phrase(page, base_url, built_site):
+    """The issue's case: a page with « organisme » and « notification » but not the phrase came first."""
+    for query in ("organisme notifié", "organisme notifie", "organismes notifiés"):
+        results = search(page, base_url, "fr", query)
+        assert page_has(built_site, "fr", path_of(results[0]["href"]), r"organismes? notifies?"), query
+
+
+def answer_card(page) -> dict | None:
+    cards = page.eval_on_selector_all("[data-kk-answer]", """cards => cards.map(c => ({
+        id: c.dataset.kkAnswer,
+        terms: Object.fromEntries([...c.querySelectorAll('dd')].map(d => [d.lang, d.textContent])),
+        definition: (c.querySelector('.kk-answer__definition') || {}).textContent,
+        href: c.querySelector('a') && c.querySelector('a').href,
+        label: c.querySelector('.kk-answer__label').textContent }))""")
+    return cards[0] if cards else None
+
+
+# A term typed in another language: (reader's language, query, concept, what the first result must have).
+CROSS = [
+    ("en", "organisme notifié", "notified-body", r"notified bod"),
+    ("en", "薬機法", "pmd-act", r"pmd act"),
+    ("fr", "製造販売業者", "marketing-authorisation-holder", r"titulaires? de l'autorisation de mise sur le marche|\bmah\b"),
+    ("fr", "notified body", "notified-body", r"organismes? notifies?"),
+    ("ja", "notified body", "notified-body", r"ノーティファイドボディ"),
+    ("ja", "MAH", "marketing-authorisation-holder", r"製造販売業者"),
+    ("ja", "mandataire", "authorised-representative", r"欧州代理人"),
+]
+GLOSSARY_LABEL = {"en": "Glossary", "fr": "Glossaire", "ja": "用語集"}
+
+
+@pytest.mark.parametrize(("lang", "query", "concept", "expected"), CROSS)
+def test_a_term_typed_in_another_language_finds_the_readers_term(page, base_url, built_site, lang, query, concept, expected):
+    results = search(page, base_url, lang, query)
+    assert results and {language_of(path_of(r["href"])) for r in results} == {lang}
+    assert page_has(built_site, lang, path_of(results[0]["href"]), expected), results[0]["href"]
+    card = answer_card(page)
+    assert card and card["id"] == concept and card["label"] == GLOSSARY_LABEL[lang]
+    assert set(card["terms"]) == set(LANGS) and card["definition"]
+    # The card links to the concept's row in the reader's glossary.
+    assert urlsplit(card["href"]).path == f"/{PREFIX[lang]}glossary/" and urlsplit(card["href"]).fragment == concept
+    page.click("[data-kk-answer] a")
+    page.wait_for_url(re.compile("glossary"))
+    assert page.locator(f"tr[id='{concept}']").count() == 1
+
+
+def test_no_answer_card_for_a_query_that_is_not_a_term(page, base_url):
+    assert search(page, base_url, "en", "shipment")
+    assert answer_card(page) is None
+
+
+CORRECTED = {"en": "Showing results for", "fr": "Résultats pour", "ja": "検索結果"}
+
+
+@pytest.mark.parametrize(("lang", "query", "word"), [
+    ("en", "regulaton", "regulation"),
+    ("en", "notifed bodies", "notified"),
+    ("fr", "remboursment", "remboursement"),
+    ("fr", "organisme notife", "notifié"),
+    ("ja", "ノーティファイドボデイ", "ノーティファイドボディ"),
+])
+def test_a_misspelt_word_is_replaced_by_the_closest_word_and_the_reader_is_told(page, base_url, built_site, lang, query, word):
+    results = search(page, base_url, lang, query)
+    note = page.locator(".kk-search-correction")
+    assert note.count() == 1, "no 'showing results for'"
+    assert CORRECTED[lang] in note.inner_text() and word in note.locator("strong").inner_text()
+    assert results and page_has(built_site, lang, path_of(results[0]["href"]), re.escape(_fold(word)))
+
+
+@pytest.mark.parametrize(("lang", "query"), [("en", "approvals"), ("fr", "dispositifs médicaux"), ("ja", "製造販売業者"), ("en", "PMDA")])
+def test_words_of_the_pages_are_not_corrected(page, base_url, lang, query):
+    assert search(page, base_url, lang, query)
+    assert page.locator(".kk-search-correction").count() == 0
+
+
+@pytest.mark.parametrize(("query", "written"), [("クラス３", "クラスIII"), ("クラス2", "クラスII"), ("第百四十五号", "第145号"), ("二〇一四年", "2014年")])
+def test_japanese_numeral_variants(page, base_url, built_site, query, written):
+    results = search(page, base_url, "ja", query)
+    assert results, query
+    assert page_has(built_site, "ja", path_of(results[0]["href"]), re.escape(_fold(written)))
+
+
+# --- the opened page and the remembered choice ---------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "query", "shown"), [("en", "notified body", "notified bod"), ("fr", "organisme notifié", "organisme notifi"), ("ja", "製造販売業者", "製造販売業者")])
+def test_opened_page_highlights_the_query_and_scrolls_to_it(page, base_url, lang, query, shown):
+    assert search(page, base_url, lang, query)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("mark.kk-highlight")
+    marks = page.locator("article mark.kk-highlight").all_inner_texts()
+    assert marks and all(shown in _fold(m) for m in marks[:3]), marks[:5]
+    first = page.locator("mark.kk-highlight--first")
+    assert first.count() == 1
+    page.wait_for_function("() => { const r = document.querySelector('mark.kk-highlight--first').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }")
+
+
+def test_highlight_needs_no_inline_script_and_ignores_an_empty_parameter(page, base_url):
+    page.goto(base_url + "guides/?highlight=")
+    assert page.locator("mark.kk-highlight").count() == 0
+    html = page.content()
+    assert not re.search(r"<script>(?!\s*</script>)[^<]*highlight", html)
+
+
+def test_search_all_languages_is_remembered(page, base_url):
+    search(page, base_url, "fr", "PMDA", all_languages=True)
+    open_search(page, base_url, "ja")
+    assert page.is_checked("[data-kk-search-all]")
+    page.keyboard.type("PMDA")
+    page.wait_for_function("() => document.querySelector('[data-kk-search]').dataset.kkDone === 'PMDA'")
+    assert page.locator("[data-kk-group=en]").count() == 1
+    page.uncheck("[data-kk-search-all]")
+    open_search(page, base_url, "en")
+    assert not page.is_checked("[data-kk-search-all]")
+
+
+@pytest.mark.parametrize(("lang", "query", "searched", "expected"), [
+    ("ja", "MAH 義務", "製造販売業者 義務", r"製造販売業者"),
+    ("ja", "notified body certificate", "ノーティファイドボディ", r"ノーティファイドボディ"),
+    ("en", "notified body xyzzy", "notified body", r"notified bod"),
+])
+def test_a_query_that_finds_nothing_but_holds_a_term_searches_the_readers_term(page, base_url, built_site, lang, query, searched, expected):
+    results = search(page, base_url, lang, query)
+    assert results and page_has(built_site, lang, path_of(results[0]["href"]), expected)
+    assert page.locator(".kk-search-correction strong").inner_text() == searched
+    assert answer_card(page) is not None

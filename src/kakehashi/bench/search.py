@@ -10,7 +10,9 @@ resources transferred since the previous query (the first query of a language pa
 and the index), the time from the input event to the first result on screen, and whether the
 result is right: results exist, all are in the page's language, and the first one contains the term.
 
-Prints a table and, last, one JSON line. Progress goes to stderr unless CI=true.
+The queries cover Japanese segmentation, width and accents, stemming, phrases, termbase terms typed
+in another language, typos and Japanese numeral variants (the ``kind`` column). Prints a table and,
+last, one JSON line. Progress goes to stderr unless CI=true.
 """
 
 from __future__ import annotations
@@ -65,6 +67,20 @@ QUERIES = (
     Query("en", "harmonised standards", "en stemming", "harmoni[sz]ed standard"),
     Query("en", "PMDA", "en, word in every language", "pmda"),
     Query("fr", "MDR", "fr, word in every language", "mdr"),
+    # Phrases: the words together and in order first (the page must have the phrase, not the stems apart).
+    Query("fr", "organisme notifié", "fr phrase", "organismes? notifies?"),
+    Query("en", "quality management system", "en phrase", "quality management system"),
+    Query("ja", "品質マネジメントシステム", "ja phrase", "品質マネジメントシステム"),
+    # Cross-language: a termbase term typed in another language finds the reader's term.
+    Query("ja", "notified body", "cross-language en -> ja", "ノーティファイドボディ"),
+    Query("fr", "製造販売業者", "cross-language ja -> fr", "titulaires? de l.autorisation de mise sur le marche|mah"),
+    Query("en", "mandataire", "cross-language fr -> en", "authori[sz]ed representative"),
+    # Typos: a misspelt word of five letters or more is replaced by the closest word of the pages.
+    Query("en", "regulaton", "en typo", "regulation"),
+    Query("fr", "remboursment", "fr typo", "remboursement"),
+    Query("ja", "ノーティファイドボデイ", "ja typo", "ノーティファイドボディ"),
+    # Japanese numerals: Arabic or kanji digits for the pages' Roman class numbers and Arabic dates.
+    Query("ja", "クラス３", "ja numeral variant", "クラスiii"),
 )
 
 
@@ -179,6 +195,13 @@ OBSERVE = """() => {
 SEARCH_RESOURCE = re.compile(r"/(pagefind|search)/|/workers/search|/lunr/")
 
 
+def _recorder(requests: list):
+    """A handler that appends to ``requests`` (Playwright cannot take ``list.append``: it tags handlers)."""
+    def record(request) -> None:
+        requests.append(request)
+    return record
+
+
 def run_road(browser, road: Road, queries, timeout_s: float) -> None:
     server = serve_site(road.site, LANGUAGES)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -187,7 +210,8 @@ def run_road(browser, road: Road, queries, timeout_s: float) -> None:
             context = browser.new_context(locale="en-GB")
             page = context.new_page()
             transferred = []
-            context.on("requestfinished", transferred.append)
+            # A function, not a bound builtin (Playwright tags its handlers), bound to this language's list.
+            context.on("requestfinished", _recorder(transferred))
             page.goto(base + HOME[lang], wait_until="load")
             page.evaluate(OBSERVE)
             none_text = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']")

@@ -45,6 +45,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from kakehashi.build.search_vocabulary import VOCABULARY_FILE, WORDS_FILE, word_list, write_packed
+
 BUNDLE_DIR = "pagefind"
 BODY_MARKER = "data-pagefind-body"
 
@@ -177,6 +179,15 @@ class LanguageIndexer:
         self.code, self.segment_cjk = code, segment_cjk
         self.work = work or Path(tempfile.mkdtemp(prefix=f"kk-search-{code}-"))
 
+    #: In the copies folder: the termbase vocabulary of this language (written by the process that
+    #: builds the language, packed into the bundle by the one that runs Pagefind).
+    VOCABULARY_SOURCE = ".kk-vocabulary.json"
+
+    def set_vocabulary(self, data: dict) -> None:
+        """The vocabulary (:func:`kakehashi.build.search_vocabulary.vocabulary`) to publish with the bundle."""
+        self.work.mkdir(parents=True, exist_ok=True)
+        (self.work / self.VOCABULARY_SOURCE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
     def add(self, rel_path: str, html: str) -> None:
         """Keep a normalised copy of a page, if it is searchable and in this language."""
         if BODY_MARKER not in html or page_language(html) != self.code:
@@ -204,6 +215,10 @@ class LanguageIndexer:
                 raise SearchIndexError(f"Pagefind failed for '{self.code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
             for name in _UNUSED:
                 (bundle / name).unlink(missing_ok=True)
+            write_packed(bundle / WORDS_FILE, word_list(sorted(self.work.rglob("*.html")), self.segment_cjk))
+            source = self.work / self.VOCABULARY_SOURCE
+            if source.is_file():
+                write_packed(bundle / VOCABULARY_FILE, json.loads(source.read_text(encoding="utf-8")))
             entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
             if all(index.get("wasm") for index in entry["languages"].values()):
                 (bundle / "wasm.unknown.pagefind").unlink(missing_ok=True)  # only for languages without a stemmer
