@@ -1,7 +1,8 @@
 """MkDocs hook: the events calendar.
 
 - Checks ``data/events/`` once per build (errors fail ``--strict``, with file and line).
-- Fills the ``<!-- kakehashi:events -->`` marker of the Events page: upcoming events, then the archive.
+- Fills the ``<!-- kakehashi:events -->`` marker of the Events page: upcoming events, then the archive,
+  each with the guides relevant to it.
 - Writes ``events.ics`` (the calendar of the language being built) and ``events/<id>.ics`` per dated
   event ("add to calendar"), as generated files of each language's build.
 """
@@ -11,8 +12,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+from kakehashi.build.portal import current_portal
+from kakehashi.content.paths import page_url, relative_url
+from kakehashi.data.crosslinks import guide_tags, guides_for_event
 from kakehashi.data.events import build_time, load_events
 from kakehashi.render.calendar import calendar
+from kakehashi.render.crosslinks import render_related_guides
 from kakehashi.render.events_page import render_events
 from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
@@ -67,8 +72,15 @@ def on_page_content(html, page, config, files):
         log.warning(f"{page.file.src_uri}: no {MARKER} marker, so the events list is not shown: add the marker below the introduction")
         return html
     site, code, lang, _ = _language(config)
+    guides = guide_tags(current_portal(site).groups.values(), site.default_language.code)
+    here = page_url("events/index", lang.url_prefix)
+
+    def related(event):
+        return render_related_guides(guides_for_event(event, guides, code), code, _,
+                                     lambda target: relative_url(lang.url_prefix + target, here))
+
     rendered = render_events(
         _state["events"], code, lang.formatting_locale, _, _state["now"],
-        ics_href=lambda event: f"{event.id}.ics", calendar_href="../events.ics", feed_href="../atom.xml",
+        ics_href=lambda event: f"{event.id}.ics", calendar_href="../events.ics", feed_href="../atom.xml", related=related,
     )
     return html.replace(MARKER, rendered, 1)

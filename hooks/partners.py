@@ -2,14 +2,18 @@
 
 - Checks ``data/partners/`` and ``data/vocabulary.yaml`` once per build (errors fail ``--strict``).
 - Fills the ``<!-- kakehashi:partners -->`` marker of the Partners page with the filters, the
-  profiles and their possible matches (computed here, at build time, by the core).
+  profiles, their possible matches and the guides relevant to each (computed here, at build time, by the core).
 """
 
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from kakehashi.build.portal import current_portal
+from kakehashi.content.paths import page_url, relative_url
+from kakehashi.data.crosslinks import guide_tags, guides_for_partner
 from kakehashi.data.partners import load_partners
+from kakehashi.render.crosslinks import render_related_guides
 from kakehashi.render.partners_page import render_directory
 from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
@@ -38,6 +42,14 @@ def on_page_content(html, page, config, files):
     if directory.vocabulary is None:
         return html.replace(MARKER, "", 1)  # the findings already say why
     code = config.theme["language"]
+    lang = site.language(code)
     _ = translations(site.root / "locales", code).gettext
-    rendered = render_directory(directory.partners, directory.vocabulary, code, site.language(code).formatting_locale, _)
+    guides = guide_tags(current_portal(site).groups.values(), site.default_language.code)
+    here = page_url("partners/index", lang.url_prefix)
+
+    def related(partner):
+        return render_related_guides(guides_for_partner(partner, guides, code), code, _,
+                                     lambda target: relative_url(lang.url_prefix + target, here))
+
+    rendered = render_directory(directory.partners, directory.vocabulary, code, lang.formatting_locale, _, related)
     return html.replace(MARKER, rendered, 1)

@@ -49,6 +49,8 @@ class Event:
     tags: tuple[str, ...]
     sources: tuple[Source, ...]
     last_verified: date
+    products: tuple[str, ...] = ()  # product types it is for, as the guides' products
+    topics: tuple[str, ...] = ()  # topics it covers, as the guides' categories
 
     @property
     def joint(self) -> bool:
@@ -133,6 +135,7 @@ def _event(record: Record, findings: list[Finding], now: datetime) -> Event | No
         venue=dict(data.get("venue") or {}), city=dict(data.get("city") or {}), country=data.get("country"),
         url=data.get("url"), tags=tuple(data.get("tags") or ()),
         sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]), last_verified=verified,
+        products=tuple(data.get("products") or ()), topics=tuple(data.get("topics") or ()),
     )
     if not event.confirmed and event.is_past(now):
         findings.append(record.finding(

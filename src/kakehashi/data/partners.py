@@ -53,6 +53,8 @@ class Partner:
     example: bool
     sources: tuple[Source, ...] = ()
     last_verified: date | None = None
+    products: tuple[str, ...] = ()  # product types it works with, as the guides' products
+    topics: tuple[str, ...] = ()  # steps it helps with, as the guides' categories
 
     @property
     def japanese(self) -> bool:
@@ -150,6 +152,7 @@ def load_partners(root: Path) -> Directory:
             contact_email=data["contact"].get("email"), contact_url=data["contact"].get("url"),
             summary=dict(data["summary"]), example=data["example"],
             sources=tuple(Source(s["title"], s["url"]) for s in data.get("sources") or ()), last_verified=verified,
+            products=tuple(data.get("products") or ()), topics=tuple(data.get("topics") or ()),
         ))
     return Directory(partners, vocabulary, findings)
 
