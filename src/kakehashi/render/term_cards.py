@@ -1,0 +1,115 @@
+"""Term cards: the first occurrence of each termbase term in a page's HTML, marked with its definition
+and the term in the other languages.
+
+The page is read with the standard library's HTML parser; only the matched words are replaced, every
+other byte is kept. Text inside links, code, headings and similar elements is left alone. The card is
+in the HTML (visually hidden until the term is hovered, focused or tapped), so it reads as plain text
+without JavaScript or CSS; ``aria-describedby`` ties it to the term for assistive technologies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+from kakehashi.data.termbase import Concept, term_pattern
+from kakehashi.render.html import Markup, el
+
+SKIPPED = frozenset({
+    "a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label", "math", "option",
+    "pre", "samp", "script", "select", "style", "summary", "sup", "svg", "textarea", "title",
+})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "kk-term-card"})
+
+
+class _TextFinder(HTMLParser):
+    """The text runs of a page that may carry a term card: (offset in the page, text)."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)  # text runs stay exactly as written, so offsets hold
+        self.runs: list[tuple[int, str]] = []
+        self._open: list[tuple[str, bool]] = []  # (tag, skipped)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self._open.append((tag, tag in SKIPPED or bool(classes & SKIPPED_CLASSES)))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                return
+
+    def handle_data(self, data):
+        if data.strip() and not any(skipped for _, skipped in self._open):
+            self.runs.append((self._offset(), data))
+
+
+def _separator(language: str) -> str:
+    return {"fr": "\u00a0: ", "ja": "："}.get(language, ": ")
+
+
+def term_card(concept: Concept, written: str, language: str, names: Callable[[str], str]) -> Markup:
+    """The marked term and its card: the definition, then the term in each other language."""
+    card_id = f"kk-term-{concept.id}"
+    definition = concept.definition.get(language)
+    definition_language = language
+    if not definition and concept.definition:
+        definition_language, definition = next(iter(concept.definition.items()))
+    others = [
+        [el("span", {"class": "kk-term-card__paren"}, "; "),
+         el("span", {"class": "kk-term-card__other"}, names(code), _separator(language), el("span", {"lang": code}, term.term))]
+        for code, term in concept.terms.items() if code != language
+    ]
+    paren = {"ja": ("（", "）")}.get(language, (" (", ")"))  # shown only without CSS, as plain text
+    return el(
+        "span", {"class": "kk-term-wrap", "data-kk-term": concept.id},
+        el("span", {"class": "kk-term", "tabindex": "0", "aria-describedby": card_id}, written),
+        el("span", {"class": "kk-term-card", "role": "tooltip", "id": card_id, "data-pagefind-ignore": True},
+           el("span", {"class": "kk-term-card__paren"}, paren[0]),
+           el("span", {"class": "kk-term-card__definition",
+                       "lang": definition_language if definition_language != language else None}, definition) if definition else None,
+           el("span", {"class": "kk-term-card__others"}, others),
+           el("span", {"class": "kk-term-card__paren"}, paren[1])),
+    )
+
+
+def mark_terms(html: str, concepts: list[Concept], language: str, names: Callable[[str], str]) -> str:
+    """``html`` with the first occurrence of each concept's term (any accepted form in ``language``) marked.
+    ``names(code)`` is a language's name in the reader's language."""
+    runs = _TextFinder(html).runs
+    text = "\n".join(run for _, run in runs)
+    found: list[tuple[int, int, Concept]] = []  # (start, end) in the page, concept
+
+    def first_match(form: str) -> tuple[int, int] | None:
+        for offset, run in runs:
+            for match in term_pattern(form).finditer(run):
+                start, end = offset + match.start(), offset + match.end()
+                if not any(s < end and start < e for s, e, _ in found):
+                    return start, end
+        return None
+
+    # Concepts with longer terms first, so that "foreign MAH" wins over "MAH" where both would match.
+    candidates = [c for c in concepts if language in c.terms]
+    for concept in sorted(candidates, key=lambda c: -max(map(len, c.terms[language].accepted))):
+        matches = [m for form in concept.terms[language].accepted if term_pattern(form).search(text) and (m := first_match(form))]
+        if matches:
+            start, end = min(matches)
+            found.append((start, end, concept))
+    out, position = [], 0
+    for start, end, concept in sorted(found, key=lambda item: item[0]):
+        out += [html[position:start], term_card(concept, html[start:end], language, names)]
+        position = end
+    out.append(html[position:])
+    return "".join(out)
