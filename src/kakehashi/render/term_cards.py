@@ -90,25 +90,27 @@ def mark_terms(html: str, concepts: list[Concept], language: str, names: Callabl
     ``names(code)`` is a language's name in the reader's language."""
     runs = _TextFinder(html).runs
     text = "\n".join(run for _, run in runs)
-    found: list[tuple[int, int, Concept]] = []  # (start, end) in the page, concept
-
-    def first_match(form: str) -> tuple[int, int] | None:
-        for offset, run in runs:
-            for match in term_pattern(form).finditer(run):
-                start, end = offset + match.start(), offset + match.end()
-                if not any(s < end and start < e for s, e, _ in found):
-                    return start, end
-        return None
-
-    # Concepts with longer terms first, so that "foreign MAH" wins over "MAH" where both would match.
-    candidates = [c for c in concepts if language in c.terms]
-    for concept in sorted(candidates, key=lambda c: -max(map(len, c.terms[language].accepted))):
-        matches = [m for form in concept.terms[language].accepted if term_pattern(form).search(text) and (m := first_match(form))]
-        if matches:
-            start, end = min(matches)
+    occurrences = []  # (start, -length, end, concept) of every accepted form in the page's text runs
+    for concept in concepts:
+        for form in concept.terms[language].accepted if language in concept.terms else ():
+            pattern = term_pattern(form)
+            if pattern.search(text):
+                occurrences += [(offset + m.start(), m.start() - m.end(), offset + m.end(), concept)
+                                for offset, run in runs for m in pattern.finditer(run)]
+    # In reading order, the longer term first where two start together ("foreign MAH" before "MAH");
+    # a term inside another term's occurrence (marked or not) is left alone.
+    found: list[tuple[int, int, Concept]] = []
+    marked: set[str] = set()
+    covered = 0  # end of the furthest occurrence seen
+    for start, _, end, concept in sorted(occurrences, key=lambda o: o[:3]):
+        if start < covered:
+            continue
+        covered = end
+        if concept.id not in marked:
             found.append((start, end, concept))
+            marked.add(concept.id)
     out, position = [], 0
-    for start, end, concept in sorted(found, key=lambda item: item[0]):
+    for start, end, concept in found:
         out += [html[position:start], term_card(concept, html[start:end], language, names)]
         position = end
     out.append(html[position:])
