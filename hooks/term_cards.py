@@ -19,10 +19,13 @@ def on_page_content(html, page, config, files):
     stem = getattr(page.file, "norm_src_uri", page.file.src_uri).removesuffix(".md")
     if not stem.startswith("guides/") or stem.endswith("/index"):
         return html
-    site, code = _state["site"], config.theme["language"]
+    site, portal = _state["site"], current_portal(_state["site"])
+    # A page missing in this language shows its fallback's text: its terms are that language's.
+    group, code = portal.published.get(stem), config.theme["language"]
+    language = code if group is None or code in group.variants else site.default_language.code
 
     def name(other: str) -> str:
-        label = site.language(other).name_in(code)
+        label = site.language(other).name_in(language)
         return label[:1].upper() + label[1:]
 
-    return mark_terms(html, current_portal(site).result.termbase, code, name)
+    return mark_terms(html, portal.result.termbase, language, name)

@@ -1,6 +1,6 @@
 /* Term cards (marked at build time by kakehashi.render.term_cards). CSS alone shows a card while its
    term is hovered or focused; this script adds what CSS cannot: Escape closes the open card, a second
-   tap on a term closes it, and a card that would leave the screen opens towards the left. */
+   tap on a term closes it, and a card that would leave the screen is moved back onto it. */
 (function () {
   "use strict";
   if (!document.querySelector("[data-kk-term]")) return;
@@ -9,9 +9,11 @@
   function reopen(wrap) {
     wrap.removeAttribute("data-kk-closed");
     var card = wrap.querySelector(".kk-term-card");
-    wrap.removeAttribute("data-kk-flip");
+    card.style.left = "";
     var rect = card.getBoundingClientRect();
-    if (rect.right > document.documentElement.clientWidth) wrap.setAttribute("data-kk-flip", "");
+    var margin = 8, width = document.documentElement.clientWidth;
+    var shift = Math.max(margin - rect.left, Math.min(0, width - margin - rect.right));
+    if (shift) card.style.left = shift + "px";
   }
 
   document.addEventListener("keydown", function (event) {

@@ -49,7 +49,7 @@ def test_code_links_headings_and_admonition_titles_are_left_alone():
 
 def test_the_card_holds_the_definition_and_the_other_two_languages_escaped():
     out = mark_terms("<p>Ask PMDA.</p>", [PMDA], "en", NAMES.get)
-    card = re.search(r'<span class="kk-term-card" role="tooltip" id="kk-term-pmda" data-pagefind-ignore>(.*)</span></span>', out).group(1)
+    card = re.search(r'<span class="kk-term-card" role="tooltip" id="kk-term-pmda">(.*)</span></span>', out).group(1)
     assert "The &lt;agency&gt; &amp; its reviews." in card
     assert 'French: <span lang="fr">PMDA</span>' in card and 'Japanese: <span lang="ja">PMDA</span>' in card
     assert "English:" not in card

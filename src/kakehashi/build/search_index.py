@@ -61,7 +61,7 @@ WORD_GAP = " "  # between a kana or kanji and its neighbours in the Japanese cop
 UNSEGMENTED = "und"  # the language Pagefind is told a pre-segmented copy is in (rule 3)
 
 #: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
-#: furniture, language notices, the source-file dates.
+#: furniture, language notices, the source-file dates; term cards, cross-links and the side-by-side offer.
 EXCLUDE_SELECTORS = (
     ".headerlink",
     ".md-source-file",
@@ -70,6 +70,10 @@ EXCLUDE_SELECTORS = (
     ".kk-chooser",
     ".kk-suggest",
     ".md-path",
+    ".kk-term-card",
+    ".kk-related",
+    ".kk-related-guides",
+    ".kk-parallel-offer",
 )
 
 #: Files of a Pagefind bundle that the portal does not use (Pagefind's own UIs).

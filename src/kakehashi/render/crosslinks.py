@@ -48,7 +48,7 @@ def render_guide_related(
     if meetings:
         parts.append(el("h3", {"id": "kk-related-events"}, _("Upcoming events")))
         parts.append(el("ul", {"class": "kk-related__events"}, [_event_item(e, language, locale, _, url) for e in meetings]))
-    return el("section", {"class": "kk-related", "aria-labelledby": "kk-related", "data-pagefind-ignore": True},
+    return el("section", {"class": "kk-related", "aria-labelledby": "kk-related"},
               el("h2", {"id": "kk-related"}, _("Organisations and events for this guide")), parts)
 
 

@@ -76,7 +76,7 @@ def term_card(concept: Concept, written: str, language: str, names: Callable[[st
     return el(
         "span", {"class": "kk-term-wrap", "data-kk-term": concept.id},
         el("span", {"class": "kk-term", "tabindex": "0", "aria-describedby": card_id}, written),
-        el("span", {"class": "kk-term-card", "role": "tooltip", "id": card_id, "data-pagefind-ignore": True},
+        el("span", {"class": "kk-term-card", "role": "tooltip", "id": card_id},
            el("span", {"class": "kk-term-card__paren"}, paren[0]),
            el("span", {"class": "kk-term-card__definition",
                        "lang": definition_language if definition_language != language else None}, definition) if definition else None,
