@@ -113,6 +113,8 @@
     });
     offer.after(grid);
     document.documentElement.classList.add("kk-parallel-mode");
+    reachable(grid);
+    window.addEventListener("resize", function () { reachable(grid); });
     links.forEach(function (link) {
       if (link === chosen) link.setAttribute("aria-current", "true");
     });
@@ -122,6 +124,20 @@
     single.textContent = offer.getAttribute("data-kk-single");
     offer.appendChild(document.createTextNode(" "));
     offer.appendChild(single);
+  }
+
+  /* Half-width columns make wide tables and code scroll: each scrolling box is reachable by keyboard
+     (as the theme does for the page it laid out itself). */
+  function reachable(grid) {
+    Array.prototype.forEach.call(grid.querySelectorAll(".md-typeset__scrollwrap, pre > code"), function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-kk-scroll", "");
+      } else if (box.hasAttribute("data-kk-scroll")) {  // only what this script made reachable
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-kk-scroll");
+      }
+    });
   }
 
   function failed() {
