@@ -10,8 +10,10 @@ without JavaScript or CSS; ``aria-describedby`` ties it to the term for assistiv
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from html.parser import HTMLParser
+from itertools import accumulate
 
 from kakehashi.data.termbase import Concept, term_pattern
 from kakehashi.render.html import Markup, el
@@ -56,6 +58,11 @@ class _TextFinder(HTMLParser):
             self.runs.append((self._offset(), data))
 
 
+def _fold(text: str) -> str:
+    """Lower case, one apostrophe: a form can match (``term_pattern``) only where its folded text is."""
+    return text.lower().replace("’", "'")
+
+
 def _separator(language: str) -> str:
     return {"fr": "\u00a0: ", "ja": "："}.get(language, ": ")
 
@@ -89,14 +96,18 @@ def mark_terms(html: str, concepts: list[Concept], language: str, names: Callabl
     """``html`` with the first occurrence of each concept's term (any accepted form in ``language``) marked.
     ``names(code)`` is a language's name in the reader's language."""
     runs = _TextFinder(html).runs
-    text = "\n".join(run for _, run in runs)
-    occurrences = []  # (start, -length, end, concept) of every accepted form in the page's text runs
+    text = "\n".join(run for _, run in runs)  # searched once per form; a match maps back to its run
+    starts = list(accumulate((len(run) + 1 for _, run in runs[:-1]), initial=0))
+    folded = _fold(text)
+    occurrences = []  # (start, -length, end, concept) of every accepted form, as offsets in the page
     for concept in concepts:
         for form in concept.terms[language].accepted if language in concept.terms else ():
-            pattern = term_pattern(form)
-            if pattern.search(text):
-                occurrences += [(offset + m.start(), m.start() - m.end(), offset + m.end(), concept)
-                                for offset, run in runs for m in pattern.finditer(run)]
+            if _fold(form) not in folded:  # a plain substring test first: most forms are not on the page
+                continue
+            for match in term_pattern(form).finditer(text):
+                index = bisect_right(starts, match.start()) - 1
+                shift = runs[index][0] - starts[index]
+                occurrences.append((shift + match.start(), match.start() - match.end(), shift + match.end(), concept))
     # In reading order, the longer term first where two start together ("foreign MAH" before "MAH");
     # a term inside another term's occurrence (marked or not) is left alone.
     found: list[tuple[int, int, Concept]] = []
