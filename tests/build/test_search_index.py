@@ -34,6 +34,12 @@ def test_japanese_copy_has_one_word_per_kana_or_kanji_and_markup_is_untouched():
     assert f"PMDA{WORD_GAP}へ" in out
 
 
+def test_japanese_words_are_set_apart_across_inline_markup():
+    out = index_html('<p>引き続き<span class="kk-term">ノーティファイドボディ</span>を<a href="#">承認</a>。</p>', segment_cjk=True)
+    assert out == ('<p>引 き 続 き <span class="kk-term">ノ ー テ ィ フ ァ イ ド ボ デ ィ </span>を <a href="#">承 認 </a>。</p>'
+                   )
+
+
 def test_latin_copy_is_only_folded():
     assert index_html("<p>ＰＭＤＡ 承認</p>", segment_cjk=False) == "<p>PMDA 承認</p>"
 

@@ -9,30 +9,20 @@ from xml.etree import ElementTree as ET
 import pytest
 from conftest import ROOT
 from icalendar import Calendar
+from samples import NOW, make_event
 
 from kakehashi.build.portal import portal_state
-from kakehashi.data.events import Event, Source, load_events, split_upcoming
+from kakehashi.data.events import load_events, split_upcoming
 from kakehashi.render.calendar import calendar
 from kakehashi.render.events_page import render_events, when_text
 from kakehashi.render.feeds import ATOM, atom_feed, event_entries, guide_entries
 from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
 
-NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
 _ = gettext.NullTranslations().gettext
 LOCALES = {"en": "en_GB", "fr": "fr_FR", "ja": "ja_JP"}
 
 
-def make_event(id="fair", start=date(2027, 3, 22), end=date(2027, 3, 24), side="eu-alliance", kind="trade-fair",
-               title=None, expected=None, tz="Europe/Paris", summary=None):
-    return Event(
-        id=id, kind=kind, side=side, title=title or {"en": "Fair", "fr": "Salon", "ja": "見本市"},
-        summary=summary or {"en": "A fair."}, confirmed=expected is None, start=None if expected else start,
-        end=None if expected else end, expected_year=expected[0] if expected else None,
-        expected_month=expected[1] if expected else None, timezone=tz, online=False, venue={"en": "Hall 1"},
-        city={"en": "Lyon", "ja": "リヨン"}, country="FR", url=None, tags=("partnering",),
-        sources=(Source("Organiser", "https://example.com/source"),), last_verified=date(2026, 11, 20),
-    )
 
 
 def test_upcoming_soonest_first_past_most_recent_first():

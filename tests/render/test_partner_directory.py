@@ -7,22 +7,15 @@ import re
 
 import yaml
 from conftest import ROOT
+from samples import make_partner
 
-from kakehashi.data.partners import Partner, find_matches, load_partners
+from kakehashi.data.partners import find_matches, load_partners
 from kakehashi.data.records import is_placeholder_address
 from kakehashi.render.partners_page import render_directory
 
 _ = gettext.NullTranslations().gettext
 
 
-def make_partner(id, offers=(), seeks=(), region="FR", native=None, romanised=None, summary=None):
-    """A fictitious organisation for the tests (the site lists real ones only)."""
-    return Partner(
-        id=id, native_name=native or id.title(), romanised_name=romanised, type="sme", region=region,
-        sectors=("medical-devices",), offers=tuple(offers), seeks=tuple(seeks), languages=("en",),
-        website="https://example.com/", contact_email="contact@example.com", contact_url=None,
-        summary=summary or {"en": "Sample."},
-    )
 
 
 def test_matches_are_offers_meeting_seeks_both_ways():

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, serious_accessibility_violations
 from icalendar import Calendar
-from test_events_calendar import NOW, make_event
-from test_partner_directory import make_partner
+from samples import NOW, make_event, make_partner
 
 from kakehashi.data.events import load_events
 from kakehashi.data.partners import find_matches, load_partners

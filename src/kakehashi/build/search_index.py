@@ -62,7 +62,7 @@ WORD_GAP = " "  # between a kana or kanji and its neighbours in the Japanese cop
 UNSEGMENTED = "und"  # the language Pagefind is told a pre-segmented copy is in (rule 3)
 
 #: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
-#: furniture, language notices, the source-file dates.
+#: furniture, language notices, the source-file dates; term cards, cross-links and the side-by-side offer.
 EXCLUDE_SELECTORS = (
     ".headerlink",
     ".md-source-file",
@@ -71,6 +71,10 @@ EXCLUDE_SELECTORS = (
     ".kk-chooser",
     ".kk-suggest",
     ".md-path",
+    ".kk-term-card",
+    ".kk-related",
+    ".kk-related-guides",
+    ".kk-parallel-offer",
 )
 
 #: Files of a Pagefind bundle that the portal does not use (Pagefind's own UIs).
@@ -80,6 +84,7 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pag
 _MARKUP = re.compile(r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I)
 _WIDTH_RUN = re.compile(f"[{WIDTH_CLASS}]+")
 _SOFT_BREAK = re.compile(f"(?<=[{CJK_CLASS}{_CJK_PUNCT}])[ \t]*\n\\s*(?=[{CJK_CLASS}])")
+_CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 _CJK_BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])")
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _CHANGEABLE = re.compile(f"[{WIDTH_CLASS}{CJK_CLASS}]")
@@ -133,7 +138,19 @@ def _normalised(fragment: str, segment_cjk: bool) -> str:
         return fragment
     parts = _MARKUP.split(fragment)
     parts[::2] = [index_text(text, segment_cjk) for text in parts[::2]]
+    if segment_cjk:
+        _separate_across_markup(parts)
     return "".join(parts)
+
+
+def _separate_across_markup(parts: list[str]) -> None:
+    """Rule 3 across inline markup: Pagefind joins the texts of inline elements, so a kana or kanji
+    that touches text in the next element (の<a>承認</a>, a marked term) is set apart there too."""
+    texts = [index for index in range(0, len(parts), 2) if parts[index]]
+    for before, after in zip(texts, texts[1:], strict=False):
+        left, right = parts[before][-1], parts[after][0]
+        if not left.isspace() and not right.isspace() and (_CJK_CHAR.match(left) or _CJK_CHAR.match(right)):
+            parts[before] += WORD_GAP
 
 
 def query_terms(query: str, segment_cjk: bool) -> str:

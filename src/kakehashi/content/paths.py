@@ -6,6 +6,7 @@ stem ``guides/x``; this is mkdocs-static-i18n's suffix structure, described here
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -36,3 +37,12 @@ def page_url(stem: str, prefix: str = "") -> str:
     if parts and parts[-1] in ("index", "README"):
         parts = parts[:-1]
     return prefix + "".join(f"{p}/" for p in parts)
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from the page at ``current`` to ``target`` (both directory-style URLs relative to the site
+    root, ``target`` with an optional ``#fragment``): ``partners/#p`` from ``guides/x/`` -> ``../../partners/#p``."""
+    path, _, fragment = target.partition("#")
+    relative = posixpath.relpath(path or ".", current or ".")
+    relative = "./" if relative == "." else relative + ("/" if path.endswith("/") or not path else "")
+    return relative + (f"#{fragment}" if fragment else "")

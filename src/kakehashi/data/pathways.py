@@ -142,19 +142,28 @@ def _route(record: Record, root: Path, findings: list[Finding]) -> Route | None:
         return None
     return Route(
         id=data["id"], product=data["product"], direction=data["direction"], covered=data["coverage"] == "covered",
-        title=data["title"], summary=data["summary"], note=data.get("note") or {},
+        title=Texts(data["title"]), summary=Texts(data["summary"]), note=Texts(data.get("note") or {}),
         questions=tuple(
-            Question(q["id"], q["label"], q.get("help") or {}, GuideLink.parse(q["help_guide"]) if "help_guide" in q else None,
-                     tuple(Option(o["id"], o["label"]) for o in q["options"]))
+            Question(q["id"], Texts(q["label"]), Texts(q.get("help") or {}),
+                     GuideLink.parse(q["help_guide"]) if "help_guide" in q else None,
+                     tuple(Option(o["id"], Texts(o["label"])) for o in q["options"]))
             for q in data["questions"]),
         steps=tuple(
-            Step(s["id"], s["stage"], s["title"], s["text"], s.get("who") or {},
+            Step(s["id"], s["stage"], Texts(s["title"]), Texts(s["text"]), Texts(s.get("who") or {}),
                  {q: tuple(options) for q, options in (s.get("when") or {}).items()},
-                 tuple(Fact(f["text"], Source(f["source"]["title"], f["source"]["url"])) for f in s.get("facts") or ()),
+                 tuple(Fact(Texts(f["text"]), Source(f["source"]["title"], f["source"]["url"])) for f in s.get("facts") or ()),
                  tuple(GuideLink.parse(g) for g in s["guides"]))
             for s in data["steps"]),
         last_verified=verified,
     )
+
+
+class Texts(dict):
+    """A route's text in each language; a language the file does not have yet (one still being added to
+    the portal) reads the English text."""
+
+    def __missing__(self, language: str) -> str:
+        return dict.get(self, "en", "")
 
 
 def _texts(data: dict):

@@ -62,7 +62,8 @@ def _localized_el(tag: str, attrs: dict, texts: dict[str, str], language: str) -
     return el(tag, {**attrs, "lang": shown if shown != language else None}, value)
 
 
-def render_event(event: Event, language: str, locale: str, _: Callable[[str], str], ics_href: str | None) -> Markup:
+def render_event(event: Event, language: str, locale: str, _: Callable[[str], str], ics_href: str | None,
+                 related: Markup | None = None) -> Markup:
     classes = "kk-event" + (" kk-event--joint" if event.joint else "") + ("" if event.confirmed else " kk-event--tba")
     title = _localized_el("span", {}, event.title, language)
     badges = [el("span", {"class": "kk-badge"}, _(KIND_LABELS[event.kind]))]
@@ -85,6 +86,7 @@ def render_event(event: Event, language: str, locale: str, _: Callable[[str], st
         el("p", {"class": "kk-event__where"}, where_text(event, language, _)) if (event.venue or event.city or event.online) else None,
         el("p", {"class": "kk-event__side"}, _(SIDE_LABELS[event.side])),
         _localized_el("p", {"class": "kk-event__summary"}, event.summary, language),
+        related,
         el("p", {"class": "kk-event__actions"}, [[action, " "] for action in actions]),
     )
 
@@ -92,8 +94,10 @@ def render_event(event: Event, language: str, locale: str, _: Callable[[str], st
 def render_events(
     events: list[Event], language: str, locale: str, _: Callable[[str], str], now: datetime,
     ics_href: Callable[[Event], str] | None = None, calendar_href: str | None = None, feed_href: str | None = None,
+    related: Callable[[Event], Markup | None] = lambda event: None,
 ) -> Markup:
-    """HTML for the Events page: feed links, upcoming events (soonest first), then past events."""
+    """HTML for the Events page: feed links, upcoming events (soonest first), then past events, each
+    with what ``related`` gives (the relevant guides)."""
     upcoming, past = split_upcoming(events, now)
     links = []
     if calendar_href:
@@ -102,7 +106,7 @@ def render_events(
         links.append(el("a", {"href": feed_href, "type": "application/atom+xml", "class": "kk-feed-link"}, _("News feed of guides and events (Atom)")))
 
     def section(key: str, heading: str, items: list[Event], empty: str) -> Markup:
-        body = (el("ol", {"class": "kk-event-list"}, [render_event(e, language, locale, _, ics_href(e) if ics_href else None) for e in items])
+        body = (el("ol", {"class": "kk-event-list"}, [render_event(e, language, locale, _, ics_href(e) if ics_href else None, related(e)) for e in items])
                 if items else el("p", {"class": "kk-empty"}, empty))
         return el("section", {"class": f"kk-events__{key}", "aria-labelledby": key}, el("h2", {"id": key}, heading), body)
 

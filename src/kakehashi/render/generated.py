@@ -17,10 +17,13 @@ from functools import cached_property
 from kakehashi.bench.report import render_benchmark
 from kakehashi.build.language_build import LanguageBuild
 from kakehashi.build.portal import PortalState, current_portal
+from kakehashi.content.paths import page_url, relative_url
 from kakehashi.content.status import render_status_section
+from kakehashi.data.crosslinks import guide_tags, guides_for_event, guides_for_partner
 from kakehashi.data.events import Event, load_events
 from kakehashi.data.partners import Directory, load_partners
 from kakehashi.data.pathways import Route, load_pathways
+from kakehashi.render.crosslinks import render_related_guides
 from kakehashi.render.events_page import render_events
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
@@ -65,10 +68,21 @@ class Generated:
     from_data: bool = False  # made from data/ (watched by make serve): rebuilt on every live reload
 
 
+def _related(inputs: Inputs, page: str, find: Callable) -> Callable:
+    """For an entry of ``page``: the guides relevant to it, linked relative to that page (cross-links)."""
+    build = inputs.build
+    prefix = build.lang.url_prefix
+    here = page_url(page, prefix)
+    guides = guide_tags(inputs.portal.groups.values(), build.site.default_language.code)
+    return lambda entry: render_related_guides(find(entry, guides, build.code), build.code, build.gettext,
+                                               lambda target: relative_url(prefix + target, here))
+
+
 def _events(inputs: Inputs) -> str:
     build = inputs.build
     return render_events(inputs.events, build.code, build.locale, build.gettext, inputs.now,
-                         ics_href=lambda event: f"{event.id}.ics", calendar_href="../events.ics", feed_href="../atom.xml")
+                         ics_href=lambda event: f"{event.id}.ics", calendar_href="../events.ics", feed_href="../atom.xml",
+                         related=_related(inputs, "events/index", guides_for_event))
 
 
 def _pathway(inputs: Inputs) -> str:
@@ -82,7 +96,8 @@ def _partners(inputs: Inputs) -> str:
     directory, build = inputs.directory, inputs.build
     if directory.vocabulary is None:
         return ""  # the D rules say why
-    return render_directory(directory.partners, directory.vocabulary, build.code, build.locale, build.gettext)
+    return render_directory(directory.partners, directory.vocabulary, build.code, build.locale, build.gettext,
+                            _related(inputs, "partners/index", guides_for_partner))
 
 
 REGISTRY: dict[str, Generated] = {

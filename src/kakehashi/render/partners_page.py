@@ -105,7 +105,8 @@ def _match_item(match: Match, language: str, labels: _Labels, _: Callable[[str],
     )
 
 
-def render_profile(partner: Partner, matches: list[Match], language: str, locale: str, labels: _Labels, _: Callable[[str], str]) -> Markup:
+def render_profile(partner: Partner, matches: list[Match], language: str, locale: str, labels: _Labels, _: Callable[[str], str],
+                   related: Markup | None = None) -> Markup:
     other = partner.other_name(language)
     summary, summary_language = localized(partner.summary, language)
     contact = []
@@ -134,6 +135,7 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
         el("p", {"class": "kk-note"}, _("Summary not yet available in your language; shown in %(language)s.") % {
             "language": _language_name(summary_language, language)}) if summary_language != language else None,
         el("dl", {"class": "kk-partner__facts"}, [[el("dt", {}, fact[0]), el("dd", {}, fact[1])] for fact in facts if fact]),
+        related,
         el("details", {"class": "kk-matches"},
            el("summary", {}, _("Possible matches (%(count)s)") % {"count": len(matches)}),
            el("ul", {}, [_match_item(m, language, labels, _) for m in matches]) if matches
@@ -146,14 +148,16 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
     )
 
 
-def render_directory(partners: list[Partner], vocabulary: Vocabulary, language: str, locale: str, _: Callable[[str], str]) -> Markup:
-    """HTML for the Partners page: the organisations by name in the reader's language."""
+def render_directory(partners: list[Partner], vocabulary: Vocabulary, language: str, locale: str, _: Callable[[str], str],
+                     related: Callable[[Partner], Markup | None] = lambda partner: None) -> Markup:
+    """HTML for the Partners page: the organisations by name in the reader's language, each with what
+    ``related`` gives (the relevant guides)."""
     labels = _Labels(vocabulary, language)
     matches = find_matches(partners)
     ordered = sorted(partners, key=lambda p: p.display_name(language).casefold())
     return el(
         "div", {"class": "kk-directory", "data-kk-directory": True},
         render_filters(partners, labels, _),
-        el("div", {"class": "kk-partner-list"}, [render_profile(p, matches[p.id], language, locale, labels, _) for p in ordered]),
+        el("div", {"class": "kk-partner-list"}, [render_profile(p, matches[p.id], language, locale, labels, _, related(p)) for p in ordered]),
         el("p", {"class": "kk-empty", "data-kk-none": True, "hidden": True}, _("No organisation matches these filters.")),
     )

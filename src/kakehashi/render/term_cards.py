@@ -1,0 +1,128 @@
+"""Term cards: the first occurrence of each termbase term in a page's HTML, marked with its definition
+and the term in the other languages.
+
+The page is read with the standard library's HTML parser; only the matched words are replaced, every
+other byte is kept. Text inside links, code, headings and similar elements is left alone. The card is
+in the HTML (visually hidden until the term is hovered, focused or tapped), so it reads as plain text
+without JavaScript or CSS; ``aria-describedby`` ties it to the term for assistive technologies.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from html.parser import HTMLParser
+from itertools import accumulate
+
+from kakehashi.data.termbase import Concept, term_pattern
+from kakehashi.render.html import Markup, el
+
+SKIPPED = frozenset({
+    "a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label", "math", "option",
+    "pre", "samp", "script", "select", "style", "summary", "sup", "svg", "textarea", "title",
+})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "kk-term-card"})
+
+
+class _TextFinder(HTMLParser):
+    """The text runs of a page that may carry a term card: (offset in the page, text)."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)  # text runs stay exactly as written, so offsets hold
+        self.runs: list[tuple[int, str]] = []
+        self._open: list[tuple[str, bool]] = []  # (tag, skipped)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self._open.append((tag, tag in SKIPPED or bool(classes & SKIPPED_CLASSES)))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                return
+
+    def handle_data(self, data):
+        if data.strip() and not any(skipped for _, skipped in self._open):
+            self.runs.append((self._offset(), data))
+
+
+def _fold(text: str) -> str:
+    """Lower case, one apostrophe: a form can match (``term_pattern``) only where its folded text is."""
+    return text.lower().replace("’", "'")
+
+
+def _separator(language: str) -> str:
+    return {"fr": "\u00a0: ", "ja": "："}.get(language, ": ")
+
+
+def term_card(concept: Concept, written: str, language: str, names: Callable[[str], str]) -> Markup:
+    """The marked term and its card: the definition, then the term in each other language."""
+    card_id = f"kk-term-{concept.id}"
+    definition = concept.definition.get(language)
+    definition_language = language
+    if not definition and concept.definition:
+        definition_language, definition = next(iter(concept.definition.items()))
+    others = [
+        [el("span", {"class": "kk-term-card__paren"}, "; "),
+         el("span", {"class": "kk-term-card__other"}, names(code), _separator(language), el("span", {"lang": code}, term.term))]
+        for code, term in concept.terms.items() if code != language
+    ]
+    paren = {"ja": ("（", "）")}.get(language, (" (", ")"))  # shown only without CSS, as plain text
+    return el(
+        "span", {"class": "kk-term-wrap", "data-kk-term": concept.id},
+        el("span", {"class": "kk-term", "tabindex": "0", "aria-describedby": card_id}, written),
+        el("span", {"class": "kk-term-card", "role": "tooltip", "id": card_id},
+           el("span", {"class": "kk-term-card__paren"}, paren[0]),
+           el("span", {"class": "kk-term-card__definition",
+                       "lang": definition_language if definition_language != language else None}, definition) if definition else None,
+           el("span", {"class": "kk-term-card__others"}, others),
+           el("span", {"class": "kk-term-card__paren"}, paren[1])),
+    )
+
+
+def mark_terms(html: str, concepts: list[Concept], language: str, names: Callable[[str], str]) -> str:
+    """``html`` with the first occurrence of each concept's term (any accepted form in ``language``) marked.
+    ``names(code)`` is a language's name in the reader's language."""
+    runs = _TextFinder(html).runs
+    text = "\n".join(run for _, run in runs)  # searched once per form; a match maps back to its run
+    starts = list(accumulate((len(run) + 1 for _, run in runs[:-1]), initial=0))
+    folded = _fold(text)
+    occurrences = []  # (start, -length, end, concept) of every accepted form, as offsets in the page
+    for concept in concepts:
+        for form in concept.terms[language].accepted if language in concept.terms else ():
+            if _fold(form) not in folded:  # a plain substring test first: most forms are not on the page
+                continue
+            for match in term_pattern(form).finditer(text):
+                index = bisect_right(starts, match.start()) - 1
+                shift = runs[index][0] - starts[index]
+                occurrences.append((shift + match.start(), match.start() - match.end(), shift + match.end(), concept))
+    # In reading order, the longer term first where two start together ("foreign MAH" before "MAH");
+    # a term inside another term's occurrence (marked or not) is left alone.
+    found: list[tuple[int, int, Concept]] = []
+    marked: set[str] = set()
+    covered = 0  # end of the furthest occurrence seen
+    for start, _, end, concept in sorted(occurrences, key=lambda o: o[:3]):
+        if start < covered:
+            continue
+        covered = end
+        if concept.id not in marked:
+            found.append((start, end, concept))
+            marked.add(concept.id)
+    out, position = [], 0
+    for start, end, concept in found:
+        out += [html[position:start], term_card(concept, html[start:end], language, names)]
+        position = end
+    out.append(html[position:])
+    return "".join(out)

@@ -1,0 +1,76 @@
+"""Term cards: the first occurrence of each termbase term in a guide's HTML, marked with its card."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.data.termbase import Concept, Term
+from kakehashi.render.term_cards import mark_terms
+
+NAMES = {"en": "English", "fr": "French", "ja": "Japanese"}
+
+
+def concept(id, en, fr, ja, definition=None, en_variants=()):
+    return Concept(id, {"en": Term(en, tuple(en_variants)), "fr": Term(fr), "ja": Term(ja)},
+                   definition if definition is not None else {"en": f"Definition of {en}.", "fr": f"Définition : {fr}."})
+
+
+MAH = concept("mah", "marketing authorisation holder", "titulaire de l’autorisation", "製造販売業者", en_variants=["MAH"])
+FOREIGN_MAH = concept("foreign-mah", "foreign MAH", "titulaire étranger", "外国製造販売業者")
+PMDA = concept("pmda", "PMDA", "PMDA", "PMDA", {"en": "The <agency> & its reviews."})
+
+
+def marked(html):
+    return re.findall(r'<span class="kk-term" tabindex="0" aria-describedby="kk-term-([a-z-]+)">([^<]*)</span>', html)
+
+
+def test_first_occurrence_of_each_term_only_and_every_other_byte_kept():
+    html = '<h2 id="mah">MAH</h2>\n<p>A MAH &amp; its <a href="x">PMDA</a> file.</p>\n<p>The PMDA and the MAH again.</p>'
+    out = mark_terms(html, [MAH, PMDA], "en", NAMES.get)
+    assert marked(out) == [("mah", "MAH"), ("pmda", "PMDA")]  # not in the heading, not in the link
+    assert re.sub(r'<span class="kk-term-wrap".*?</span></span></span>', "", out, flags=re.S).count("MAH") == 2
+    stripped = re.sub(r'<span class="kk-term-wrap" data-kk-term="[a-z-]+"><span class="kk-term"[^>]*>([^<]*)</span>'
+                      r'<span class="kk-term-card".*?</span></span>(?=[ .,])', r"\1", out, flags=re.S)
+    assert stripped.replace("</span>", "") == html.replace("</span>", "")
+
+
+def test_the_earliest_form_wins_and_a_longer_term_is_not_split():
+    html = "<p>The foreign MAH appoints a marketing authorisation holder.</p>"
+    out = mark_terms(html, [MAH, FOREIGN_MAH], "en", NAMES.get)
+    assert marked(out) == [("foreign-mah", "foreign MAH"), ("mah", "marketing authorisation holder")]
+
+
+def test_code_links_headings_and_admonition_titles_are_left_alone():
+    html = ('<pre><code>PMDA</code></pre><p><code>PMDA</code> <a href="#">PMDA</a></p><h3>PMDA</h3>'
+            '<div class="admonition"><p class="admonition-title">PMDA</p><p>Ask PMDA.</p></div>')
+    out = mark_terms(html, [PMDA], "en", NAMES.get)
+    assert out.count('class="kk-term"') == 1 and "<p>Ask <span" in out
+
+
+def test_the_card_holds_the_definition_and_the_other_two_languages_escaped():
+    out = mark_terms("<p>Ask PMDA.</p>", [PMDA], "en", NAMES.get)
+    card = re.search(r'<span class="kk-term-card" role="tooltip" id="kk-term-pmda">(.*)</span></span>', out).group(1)
+    assert "The &lt;agency&gt; &amp; its reviews." in card
+    assert 'French: <span lang="fr">PMDA</span>' in card and 'Japanese: <span lang="ja">PMDA</span>' in card
+    assert "English:" not in card
+
+
+def test_in_french_and_japanese_with_their_punctuation_and_fallback_definition():
+    french = mark_terms("<p>Le titulaire de l’autorisation signe.</p>", [MAH], "fr", {"en": "anglais", "ja": "japonais"}.get)
+    assert "Définition : titulaire de l’autorisation." in french and 'anglais\u00a0: <span lang="en">marketing authorisation holder</span>' in french
+    japanese = mark_terms("<p>製造販売業者が申請します。</p>", [MAH], "ja", {"en": "英語", "fr": "フランス語"}.get)
+    assert marked(japanese) == [("mah", "製造販売業者")]
+    assert '<span class="kk-term-card__definition" lang="en">Definition of marketing authorisation holder.</span>' in japanese
+    assert '英語：<span lang="en">' in japanese and "（" in japanese
+
+
+def test_a_page_without_terms_is_unchanged():
+    html = "<p>Nothing to see &mdash; here.</p><!-- note --><script>var PMDA = 1;</script>"
+    assert mark_terms(html, [MAH, PMDA], "en", NAMES.get) == html
+
+
+def test_a_term_inside_a_later_occurrence_of_a_longer_one_stays_unmarked():
+    html = "<p>A foreign MAH.</p><p>Another foreign MAH, then a MAH.</p>"
+    out = mark_terms(html, [MAH, FOREIGN_MAH], "en", NAMES.get)
+    assert marked(out) == [("foreign-mah", "foreign MAH"), ("mah", "MAH")]
+    assert out.index('data-kk-term="mah"') > out.index("then a")
