@@ -6,6 +6,7 @@ from kakehashi.checks.rules import (  # noqa: F401
     data,
     facts,
     files,
+    freshness,
     frontmatter,
     links,
     placeholders,
