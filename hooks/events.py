@@ -19,7 +19,8 @@ def on_files(files, config):
     events = load_events(build.site.root, build_time())[0]  # findings: reported by the D rules
     _ = build.gettext
     base = build.site.site_url + build.lang.url_prefix
-    name = f"{config.site_name} — {_('Events')}"
+    events_label = _("Events")  # not inside the f-string: the extractor of `make i18n` would not see it
+    name = f"{config.site_name} — {events_label}"
 
     def page_url(event):
         return f"{base}events/#event-{event.id}"

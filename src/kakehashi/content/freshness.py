@@ -72,21 +72,26 @@ class Overdue:
     """A guide whose facts are due for review."""
 
     stem: str
-    title: str
+    titles: dict[str, str]  # by language, for the readable (non-stub) variants; the source's first
     last_verified: date
     due: date
 
+    def title(self, language: str) -> str:
+        """The title in ``language``, or in the source language when the guide is not translated into it."""
+        return self.titles.get(language) or next(iter(self.titles.values()), self.stem)
+
 
 def overdue_guides(groups, today: date) -> list[Overdue]:
-    """The guides past their review date, longest overdue first (read from each guide's source page)."""
+    """The guides past their review date on ``today``, longest overdue first (dates from the source page)."""
     found = []
     for group in groups:
         if not group.stem.startswith("guides/") or group.stem.endswith("/index"):
             continue
         source = group.source
-        if source is None or source.doc is None:
+        if source is None or source.doc is None or not is_overdue(source.doc.meta, today):
             continue
+        readable = [source] + [v for v in group.variants.values() if v is not source and v.doc and not v.is_stub]
+        titles = {v.language: str(v.doc.meta["title"]) for v in readable if v.doc.meta.get("title")}
         meta = source.doc.meta
-        if is_overdue(meta, today):
-            found.append(Overdue(group.stem, str(meta.get("title") or group.stem), as_date(meta["last_verified"]), review_due(meta)))
+        found.append(Overdue(group.stem, titles, as_date(meta["last_verified"]), review_due(meta)))
     return sorted(found, key=lambda item: (item.due, item.stem))

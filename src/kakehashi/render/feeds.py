@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from kakehashi.content.freshness import as_date, newest_change
 from kakehashi.content.paths import page_url
 from kakehashi.data.events import Event, localized
 from kakehashi.render.events_page import when_text, where_text
-from kakehashi.content.freshness import as_date, newest_change
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
