@@ -53,6 +53,7 @@ def base_url(built_site, site_config) -> str:
     server = serve_site(built_site, site_config.codes)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()  # the listening socket too: an unclosed one is a ResourceWarning, an error here
 
 
 @pytest.fixture(scope="session")
