@@ -2,7 +2,7 @@
 
 Why a hook and not a plugin: mkdocs-rss-plugin, the maintained feed plugin, writes RSS 2.0 and JSON Feed
 but no Atom (its Atom request, issue #363, is still open), only knows pages, not the events of
-``data/events/``, and dates entries from git or ``date`` front matter, not ``last_verified``; the only
+``data/events/``, and dates entries from git or ``date`` front matter, not a guide's change log; the only
 Atom plugin (mkdocs-atom-plugin 0.0.5, 2022) is unmaintained. The feed itself is built by
 ``kakehashi.render.feeds`` (standard library XML), here only handed to each language's build.
 """

@@ -4,7 +4,6 @@ for good; pages link to the fingerprinted names."""
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from kakehashi.build.fingerprint import fingerprinted_name
@@ -33,8 +32,6 @@ def on_config(config):
     return config
 
 
-# After mkdocs-static-i18n (-100), which makes each language's copy of every file: ours replace its copies.
-@event_priority(-110)
 def on_files(files, config):
     for original, renamed in _renamed.items():
         file = files.get_file_from_path(original)

@@ -1,12 +1,15 @@
 """MkDocs hook: furniture of each page from its front matter.
 
-Adds to the template context: ``kk_last_verified``, ``kk_sources`` and, on home pages
+Adds to the template context: ``kk_last_verified``, ``kk_changes`` (the change log), ``kk_review_due``
+(a notice when the review interval has passed on the build day: ``SOURCE_DATE_EPOCH`` for a
+reproducible build), ``kk_sources`` and, on home pages
 (``kk_is_home``), ``kk_suggestions`` (a notice offering each other language, written in that language).
 """
 
 from kakehashi.build.language_build import language_build
 from kakehashi.content.paths import page_url
-from kakehashi.render.furniture import last_verified_text, source_links
+from kakehashi.data.events import build_time
+from kakehashi.render.furniture import change_log, last_verified_text, review_notice, source_links
 
 
 def on_page_context(context, page, config, nav):
@@ -15,6 +18,8 @@ def on_page_context(context, page, config, nav):
     site, code, lang = build.site, build.code, build.lang
     stem = getattr(page.file, "norm_src_uri", page.file.src_uri).removesuffix(".md")
     context["kk_last_verified"] = last_verified_text(page.meta, lang.formatting_locale)
+    context["kk_changes"] = change_log(page.meta, lang.formatting_locale)
+    context["kk_review_due"] = review_notice(page.meta, lang.formatting_locale, build_time().date())
     context["kk_sources"] = source_links(page.meta)
     context["kk_is_home"] = stem == "index"
     context["kk_language_in_progress"] = code in site.in_progress

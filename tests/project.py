@@ -51,7 +51,7 @@ def load_hook(name: str):
     return module
 
 
-def kakehashi(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run the ``kakehashi`` command in a project as a contributor (or CI) would."""
+def kakehashi(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the ``kakehashi`` command in a project as a contributor (or CI) would (``env``: more variables)."""
     return subprocess.run([sys.executable, "-m", "kakehashi.cli", *args], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "CI": "true"}, timeout=120)
+                          env={**os.environ, "CI": "true", **(env or {})}, timeout=120)

@@ -170,7 +170,7 @@ def test_pre_commit_checks_the_changed_pages_only(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("Vue d’ensemble", "Vue d’ensemble: bref"), encoding="utf-8")
     broken = pre_commit("docs/guides/guide.fr.md", "mkdocs.yml")
     assert broken.returncode == 1
-    assert "docs/guides/guide.fr.md:17:18: Y002" in broken.stdout
+    assert "docs/guides/guide.fr.md:18:18: Y002" in broken.stdout
     # Another page with the same problem is not checked when it is not part of the commit…
     assert pre_commit("docs/index.md").returncode == 0
     # …and files outside docs/ are not pages.

@@ -42,68 +42,74 @@ CASES = [
     ("M001", "guides/guide.fr.md", "category: regulation", "category: [regulation", 4),
     ("M002", "guides/guide.md", "jurisdiction: EU", "jurisdiction: Mars", 5),
     ("M002", "guides/guide.ja.md", "last_verified: 2026-11-26", "last_verified: 26/11/2026", 7),
-    ("M002", "guides/guide.md", "url: https://eur-lex", "url: http://eur-lex", 8),
+    ("M002", "guides/guide.md", "url: https://eur-lex", "url: http://eur-lex", 9),
     ("M003", "guides/guide.fr.md", "category: regulation", "category: trade", 4),
-    ("M003", "guides/guide.ja.md", "    url: https://eur-lex.europa.eu/eli/reg/2017/745/oj", "    url: https://eur-lex.europa.eu/eli/reg/2017/746/oj", 8),
-    ("P004", "guides/guide.fr.md", "source_hash: ", "source_hash: pending #", 12),
-    ("S001", "guides/guide.ja.md", "## 手順 {#steps}", "### 手順 {#steps}", 24),
-    ("S002", "guides/guide.fr.md", "## Étapes {#steps}", "## Étapes {#etapes}", 26),
-    ("S003", "guides/guide.ja.md", "key: value", "キー: 値", 31),
-    ("S004", "guides/guide.fr.md", "[guide des classes](other.md)", "guide des classes", 16),
-    ("S005", "guides/guide.ja.md", "をお読みください。", "をお読みください。![図](a.png)", 19),
-    ("S006", "guides/guide.fr.md", "| Audit | l’organisme notifié |\n", "", 28),
-    ("S007", "guides/guide.ja.md", '!!! warning "早めの計画を"', '!!! tip "早めの計画を"', 21),
-    ("L001", "guides/guide.ja.md", "(other.md)", "(guide.fr.md)", 19),
-    ("X001", "guides/guide.ja.md", "18か月", "十八か月", 16),
-    ("X001", "guides/guide.fr.md", "info@example.eu", "info@example.org", 16),
-    ("X001", "guides/guide.fr.md", "26 mai 2021", "26 mai 2022", 16),
-    ("X001", "guides/guide.ja.md", "2021年5月26日", "令和4年5月26日", 16),  # 令和4年 is 2022
-    ("T001", "guides/guide.ja.md", "ノーティファイドボディ", "認定機関", 16),
-    ("T002", "guides/guide.md", "most devices", "most devices (the notified organism decides)", 16),
+    ("M003", "guides/guide.ja.md", "    url: https://eur-lex.europa.eu/eli/reg/2017/745/oj", "    url: https://eur-lex.europa.eu/eli/reg/2017/746/oj", 9),
+    ("P004", "guides/guide.fr.md", "source_hash: ", "source_hash: pending #", 13),
+    ("S001", "guides/guide.ja.md", "## 手順 {#steps}", "### 手順 {#steps}", 25),
+    ("S002", "guides/guide.fr.md", "## Étapes {#steps}", "## Étapes {#etapes}", 27),
+    ("S003", "guides/guide.ja.md", "key: value", "キー: 値", 32),
+    ("S004", "guides/guide.fr.md", "[guide des classes](other.md)", "guide des classes", 17),
+    ("S005", "guides/guide.ja.md", "をお読みください。", "をお読みください。![図](a.png)", 20),
+    ("S006", "guides/guide.fr.md", "| Audit | l’organisme notifié |\n", "", 29),
+    ("S007", "guides/guide.ja.md", '!!! warning "早めの計画を"', '!!! tip "早めの計画を"', 22),
+    ("L001", "guides/guide.ja.md", "(other.md)", "(guide.fr.md)", 20),
+    ("X001", "guides/guide.ja.md", "18か月", "十八か月", 17),
+    ("X001", "guides/guide.fr.md", "info@example.eu", "info@example.org", 17),
+    ("X001", "guides/guide.fr.md", "26 mai 2021", "26 mai 2022", 17),
+    ("X001", "guides/guide.ja.md", "2021年5月26日", "令和4年5月26日", 17),  # 令和4年 is 2022
+    ("T001", "guides/guide.ja.md", "ノーティファイドボディ", "認定機関", 17),
+    ("T002", "guides/guide.md", "most devices", "most devices (the notified organism decides)", 17),
     # lower() lengthens İ: the text is matched with the forms' case-insensitive patterns instead
-    ("T002", "guides/guide.md", "most devices", "İzmir: most devices (the Notified Organism decides)", 16),
+    ("T002", "guides/guide.md", "most devices", "İzmir: most devices (the Notified Organism decides)", 17),
     ("U001", "guides/guide.fr.md", "De nombreux organismes notifiés demandent 18 mois ou plus avant de pouvoir commencer l’audit.",
-     "Many notified bodies need 18 months or more before the audit can start.", 24),
+     "Many notified bodies need 18 months or more before the audit can start.", 25),
     ("U002", "guides/guide.ja.md", "監査の開始までに18か月以上かかるノーティファイドボディも少なくありません。",
-     "Many notified bodies need 18 months or more before the audit can start.", 22),
+     "Many notified bodies need 18 months or more before the audit can start.", 23),
     ("U003", "guides/guide.fr.md", "De nombreux organismes notifiés demandent 18 mois ou plus avant de pouvoir commencer l’audit.",
-     "Most of the notified bodies take 18 months or more, and the audit is the longest step.", 24),
-    ("Y001", "guides/guide.ja.md", "お寄せください。", "お寄せください.", 19),
-    ("Y001", "guides/guide.ja.md", "少なくありません。", "ｽｹｼﾞｭｰﾙに注意。", 22),
-    ("Y002", "guides/guide.fr.md", "pour toute\nquestion.", "pour toute\nquestion ?", 21),
-    ("Y002", "guides/guide.fr.md", "Vue d’ensemble", "Vue d’ensemble: bref", 17),
-    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<script>alert(1)</script>", 19),
-    ("H002", "guides/guide.md", "with questions.", 'with <img src="x.png" onerror="alert(1)"> questions.', 17),
-    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](javascript:alert(1))", 17),
-    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](JaVa&#115;cript:alert(1))", 17),
+     "Most of the notified bodies take 18 months or more, and the audit is the longest step.", 25),
+    ("Y001", "guides/guide.ja.md", "お寄せください。", "お寄せください.", 20),
+    ("Y001", "guides/guide.ja.md", "少なくありません。", "ｽｹｼﾞｭｰﾙに注意。", 23),
+    ("Y002", "guides/guide.fr.md", "pour toute\nquestion.", "pour toute\nquestion ?", 22),
+    ("Y002", "guides/guide.fr.md", "Vue d’ensemble", "Vue d’ensemble: bref", 18),
+    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<script>alert(1)</script>", 20),
+    ("H002", "guides/guide.md", "with questions.", 'with <img src="x.png" onerror="alert(1)"> questions.', 18),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](javascript:alert(1))", 18),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](JaVa&#115;cript:alert(1))", 18),
     # a reference is blamed on its definition, where the URL is written
-    ("H003", "guides/guide.md", "with questions.", "with [questions][x].\n\n[x]: data:text/html;base64,PHNjcmlwdD4=", 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<iframe src="https://tracker.example"></iframe>', 19),
+    ("H003", "guides/guide.md", "with questions.", "with [questions][x].\n\n[x]: data:text/html;base64,PHNjcmlwdD4=", 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<iframe src="https://tracker.example"></iframe>', 20),
     # the allow-list: every route of issue 15, on the rendered HTML, reported on its own line
-    ("H002", "guides/guide.md", "[device classes guide](other.md)", '[device classes guide](other.md){ onclick="alert(1)" }', 17),
-    ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n![plan](plan.png){ onerror="alert(1)" }', 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<META HTTP-EQUIV="refresh" content="0; url=https://evil.example">', 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<form action="https://evil.example/post"><input name="q"></form>', 19),
-    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<img src="https://tracker.example/pixel.gif" alt="">', 19),
-    ("H004", "guides/guide.md", "with questions.", "with questions.\n\n![plan](//cdn.example/plan.png)", 19),
-    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<picture><source srcset="a.webp 1x, https://cdn.example/b.webp 2x"><img src="a.png" alt=""></picture>', 19),
-    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<video src="a.mp4" poster="https://cdn.example/p.jpg"></video>', 19),
-    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<audio src="a.mp3"><track src="https://cdn.example/a.vtt"></audio>', 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<link rel="stylesheet" href="https://cdn.example/a.css">', 19),
-    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<style>p { background: url(https://cdn.example/x.png) }</style>", 19),
-    ("H002", "guides/guide.md", "with questions.", 'with <span style="background: U\\72L(https://cdn.example/x.png)">questions</span>.', 17),
-    ("H003", "guides/guide.md", "[device classes guide](other.md)", '<a href="java&#x09;script:alert(1)">device classes guide</a>', 17),
-    ("H003", "guides/guide.md", "[device classes guide](other.md)", '<a href=" &#1;VBScript:msgbox(1)">device classes guide</a>', 17),
-    ("H003", "guides/guide.md", "with questions.", "with questions.\n\n![plan](data:image/png;base64,iVBORw0KGgo=)", 19),
-    ("H001", "guides/guide.md", "with questions.", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', 17),
-    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<math><maction actiontype=\"statusline\">x</maction></math>", 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<object data="x.swf"></object>', 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<embed src="x.swf">', 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<frameset><frame src="https://evil.example"></frameset>', 19),
-    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<base href="https://evil.example/">', 19),
-    ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n<div data-md-component="search">x</div>', 19),
+    ("H002", "guides/guide.md", "[device classes guide](other.md)", '[device classes guide](other.md){ onclick="alert(1)" }', 18),
+    ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n![plan](plan.png){ onerror="alert(1)" }', 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<META HTTP-EQUIV="refresh" content="0; url=https://evil.example">', 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<form action="https://evil.example/post"><input name="q"></form>', 20),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<img src="https://tracker.example/pixel.gif" alt="">', 20),
+    ("H004", "guides/guide.md", "with questions.", "with questions.\n\n![plan](//cdn.example/plan.png)", 20),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<picture><source srcset="a.webp 1x, https://cdn.example/b.webp 2x"><img src="a.png" alt=""></picture>', 20),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<video src="a.mp4" poster="https://cdn.example/p.jpg"></video>', 20),
+    ("H004", "guides/guide.md", "with questions.", 'with questions.\n\n<audio src="a.mp3"><track src="https://cdn.example/a.vtt"></audio>', 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<link rel="stylesheet" href="https://cdn.example/a.css">', 20),
+    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<style>p { background: url(https://cdn.example/x.png) }</style>", 20),
+    ("H002", "guides/guide.md", "with questions.", 'with <span style="background: U\\72L(https://cdn.example/x.png)">questions</span>.', 18),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", '<a href="java&#x09;script:alert(1)">device classes guide</a>', 18),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", '<a href=" &#1;VBScript:msgbox(1)">device classes guide</a>', 18),
+    ("H003", "guides/guide.md", "with questions.", "with questions.\n\n![plan](data:image/png;base64,iVBORw0KGgo=)", 20),
+    ("H001", "guides/guide.md", "with questions.", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', 18),
+    ("H001", "guides/guide.md", "with questions.", "with questions.\n\n<math><maction actiontype=\"statusline\">x</maction></math>", 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<object data="x.swf"></object>', 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<embed src="x.swf">', 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<frameset><frame src="https://evil.example"></frameset>', 20),
+    ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<base href="https://evil.example/">', 20),
+    ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n<div data-md-component="search">x</div>', 20),
     ("N001", "guides/guide.fr.md", "title: Les organismes notifiés en pratique", "title: TODO Titre du guide", 2),
-    ("N001", "guides/guide.ja.md", "監査の開始までに", "TODO 監査の開始までに", 22),
+    ("N001", "guides/guide.ja.md", "監査の開始までに", "TODO 監査の開始までに", 23),
+    ("M002", "guides/guide.md", "changes: [{date: 2026-11-26, summary: First version of this test guide.}]\n", "", 1),
+    ("V001", "guides/guide.md", "last_verified: 2026-11-26", "last_verified: 2999-11-26", 7),
+    ("V002", "guides/guide.fr.md", "changes: [{date: 2026-11-26", "changes: [{date: 2026-11-27", 8),
+    ("V003", "guides/guide.ja.md", "changes: [{date: 2026-11-26,", "changes: [{date: 2026-11-26, summary: 表を改めました。}, {date: 2026-11-20,", 8),
+    ("V004", "guides/guide.md", "changes: [{date: 2026-11-26, summary: First version of this test guide.}]",
+     "changes:\n  - {date: 2026-11-20, summary: First version of this test guide.}\n  - {date: 2026-11-26, summary: Steps table added.}", 10),
 ]
 
 
@@ -147,6 +153,13 @@ def test_every_rule_has_a_case_and_documentation():
         assert rule.summary and len(rule.explanation) > 40, rule.code
 
 
+def test_a_guide_checked_again_without_a_change_is_fine(project):
+    """Re-verifying moves last_verified past the newest change; it adds no entry to the change log."""
+    for rel in ("guides/guide.md", "guides/guide.fr.md", "guides/guide.ja.md"):
+        edit(project, rel, "last_verified: 2026-11-26", "last_verified: 2026-12-01")
+    assert not [f for f in check(project) if f.code.startswith("V") or f.code == "M003"]
+
+
 def test_missing_and_stub_translations_are_info(project):
     (project / "docs/guides/guide.ja.md").unlink()
     edit(project, "guides/guide.fr.md", "  from: en\n", "  from: en\n  state: stub\n")
@@ -159,7 +172,7 @@ def test_missing_and_stub_translations_are_info(project):
 def test_translation_without_source_and_two_sources(project):
     edit(project, "guides/guide.fr.md", "  from: en\n", "  from: ja\n")
     (project / "docs/guides/guide.ja.md").unlink()
-    assert ("P002", 12) in codes(check(project), "guides/guide.fr.md")
+    assert ("P002", 13) in codes(check(project), "guides/guide.fr.md")
     edit(project, "guides/guide.fr.md", "translation:\n  from: ja\n", "extra:\n  from: ja\n")
     found = {f.code for f in check(project)}
     assert "P003" in found
@@ -184,7 +197,7 @@ def test_checking_one_file_checks_its_siblings_only(project):
     page = project / "docs/guides/other.md"
     assert check(project, paths=[page]) == [f for f in check(project, paths=[page]) if f.path.endswith("other.md")]
     found = check(project, paths=[project / "docs/guides/guide.fr.md"])
-    assert ("Y001", 19) in codes(found, "guide.ja.md")
+    assert ("Y001", 20) in codes(found, "guide.ja.md")
 
 
 def test_language_filter(project):
@@ -201,7 +214,7 @@ def test_a_second_run_reuses_unchanged_pages_and_sees_edits(project):
     assert again.findings == first.findings
     assert again.groups[0] is first.groups[0]  # unchanged page: taken from the cache, not re-read
     edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください.")
-    assert ("Y001", 19) in codes(run_checks(site).findings, "guide.ja.md")
+    assert ("Y001", 20) in codes(run_checks(site).findings, "guide.ja.md")
 
 
 def test_checks_give_the_same_findings_in_worker_processes(project):
@@ -276,8 +289,8 @@ def test_a_term_wrapped_over_two_lines_is_found_in_the_source(project):
     add_concepts(project, CONFORMITY)
     edit(project, "guides/guide.md", "2017/745. Read the\n", "2017/745 after a conformity\nassessment. Read the\n")
     found = check(project)
-    assert ("T001", 16) in codes(found, "guide.fr.md") and ("T001", 16) in codes(found, "guide.ja.md")
-    assert "source line 16 uses 'conformity assessment'" in next(f.message for f in found if f.code == "T001")
+    assert ("T001", 17) in codes(found, "guide.fr.md") and ("T001", 17) in codes(found, "guide.ja.md")
+    assert "source line 17 uses 'conformity assessment'" in next(f.message for f in found if f.code == "T001")
 
 
 def test_a_term_wrapped_over_two_lines_counts_in_the_translation(project):
@@ -291,7 +304,7 @@ def test_a_term_wrapped_over_two_lines_counts_in_the_translation(project):
 def test_forbidden_form_is_reported_on_its_own_line_even_when_wrapped(project):
     edit(project, "guides/guide.fr.md", "(UE) 2017/745. Lisez", "(UE) 2017/745 (et non un corps\nnotifié). Lisez")
     line = line_of(project, "guides/guide.fr.md", "(et non un corps")
-    assert line == 20  # the paragraph starts on line 19
+    assert line == 21  # the paragraph starts on line 20
     assert ("T002", line) in codes(check(project), "guide.fr.md")
 
 
@@ -322,7 +335,7 @@ def test_japanese_amounts_and_era_years_match_the_western_forms(project):
     edit(project, "guides/guide.ja.md", "お寄せください。", "お寄せください。手数料は5,000万ユーロからです。")
     assert "X001" not in {f.code for f in check(project)}
     edit(project, "guides/guide.ja.md", "5,000万ユーロ", "500万ユーロ")
-    assert ("X001", 16) in codes(check(project), "guide.ja.md")
+    assert ("X001", 17) in codes(check(project), "guide.ja.md")
 
 
 def test_a_japanese_term_wrapped_over_two_lines_is_found(project):
@@ -331,7 +344,7 @@ def test_a_japanese_term_wrapped_over_two_lines_is_found(project):
     edit(project, "guides/guide.ja.md", "| 監査 | ノーティファイドボディ |", "| 監査 | 審査機関 |")
     assert "T001" not in {f.code for f in check(project)}  # the wrapped term still counts
     edit(project, "guides/guide.ja.md", "ノーティファイド\nボディが評価します", "認定\n機関が評価します")
-    assert ("T001", 16) in codes(check(project), "guide.ja.md")
+    assert ("T001", 17) in codes(check(project), "guide.ja.md")
 
 
 def test_allowlist_survives_a_markdown_extension_that_is_missing(project):
@@ -340,4 +353,4 @@ def test_allowlist_survives_a_markdown_extension_that_is_missing(project):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - attr_list\n", "  - attr_list\n  - no_such_extension\n"), encoding="utf-8")
     edit(project, "guides/guide.md", "[device classes guide](other.md)", '[device classes guide](other.md){ onclick="alert(1)" }')
-    assert ("H002", 17) in codes(check(project), "guides/guide.md")
+    assert ("H002", 18) in codes(check(project), "guides/guide.md")

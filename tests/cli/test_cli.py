@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from project import kakehashi
 
@@ -20,7 +21,7 @@ def test_errors_exit_1_with_path_line_col_code(project):
     page.write_text(page.read_text(encoding="utf-8").replace("Vue d’ensemble", "Vue d’ensemble: bref"), encoding="utf-8")
     result = kakehashi(project, "check")
     assert result.returncode == 1
-    assert "docs/guides/guide.fr.md:17:18: Y002 missing no-break space" in result.stdout
+    assert "docs/guides/guide.fr.md:18:18: Y002 missing no-break space" in result.stdout
 
 
 def test_json_and_github_formats(project):
@@ -30,7 +31,7 @@ def test_json_and_github_formats(project):
     assert {"path", "line", "column", "code", "severity", "message"} <= set(as_json[0])
     assert any(item["code"] == "Y001" and item["severity"] == "error" for item in as_json)
     github = kakehashi(project, "check", "--format", "github").stdout
-    assert "::error file=docs/guides/guide.ja.md,line=19," in github and "title=Y001::" in github
+    assert "::error file=docs/guides/guide.ja.md,line=20," in github and "title=Y001::" in github
 
 
 def test_usage_errors_exit_2(project):
@@ -64,6 +65,23 @@ def test_status_reports_each_language(project):
     assert report["totals"]["ja"]["missing"] == 3
     markdown = kakehashi(project, "status", "--format", "markdown").stdout
     assert "| `guides/guide` | source | up-to-date | missing |" in markdown
+    assert report["review_due"] == [] and "No guide is past its review date." in markdown
+
+
+def test_status_lists_the_guides_due_for_review(project):
+    """Twelve months after last_verified by default; review_interval_months shortens or lengthens it."""
+    later = {"SOURCE_DATE_EPOCH": str(int(datetime(2027, 11, 26, tzinfo=UTC).timestamp()))}
+    report = json.loads(kakehashi(project, "status", "--format", "json", env=later).stdout)
+    assert report["review_due"] == [
+        {"page": "guides/guide", "last_verified": "2026-11-26", "due": "2027-11-26"},
+        {"page": "guides/other", "last_verified": "2026-11-26", "due": "2027-11-26"}]
+    page = project / "docs/guides/other.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("last_verified: 2026-11-26\n", "last_verified: 2026-11-26\nreview_interval_months: 24\n"),
+                    encoding="utf-8")
+    text = kakehashi(project, "status", env=later).stdout
+    assert "review due: 1 guide(s)\n  guides/guide  last verified 2026-11-26, due since 2027-11-26" in text
+    markdown = kakehashi(project, "status", "--format", "markdown", env=later).stdout
+    assert "| Notified bodies in practice (`guides/guide`) | 26 November 2026 | 26 November 2027 |" in markdown
 
 
 def test_fix_changes_typography_only(project):

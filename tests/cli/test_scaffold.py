@@ -32,7 +32,9 @@ def test_new_guide_with_stubs_passes_the_schema_and_typography(project, lang):
     for code, name in names.items():
         text = (guides / name).read_text(encoding="utf-8")
         assert "{#overview}" in text and "{#who-it-applies-to}" in text and "{#pitfalls}" in text
+        assert "{#costs-and-timelines}" in text and "{#who-to-contact}" in text  # the house style's sections
         assert f"last_verified: {date.today().isoformat()}" in text
+        assert "changes:  # " in text and f"\n  - date: {date.today().isoformat()}\n    summary: " in text
         if code != lang:
             assert f"translation:\n  from: {lang}\n  source_hash: {pin}\n  state: stub\n" in text
         else:
@@ -134,9 +136,9 @@ def test_placeholders_block_the_source_and_the_stubs_front_matter_only(project):
     kakehashi(project, "new", "guide", "eu-udi", "--lang", "en", "--stubs")
     found = [f for f in findings(project, "docs/guides/eu-udi.md") if f.code == "N001"]
     source_lines = sorted(f.line for f in found if f.path == "docs/guides/eu-udi.md")
-    assert source_lines == [2, 3, 8, 16, 20, 24, 28, 32]  # title, description, sources, one hint per section
+    assert source_lines == [2, 3, 11, 19, 23, 27, 31, 35, 39]  # title, description, sources, one hint per section
     stub = [f for f in found if f.path == "docs/guides/eu-udi.fr.md"]
-    assert sorted(f.line for f in stub) == [2, 3, 8]  # a stub's outline waits for its translation
+    assert sorted(f.line for f in stub) == [2, 3, 11]  # a stub's outline waits for its translation
     page = project / "docs/guides/guide.md"
     page.write_text(page.read_text(encoding="utf-8").replace("with questions.", "with questions (search for `TODO`)."), encoding="utf-8")
     assert not [f for f in findings(project, "docs/guides/guide.md") if f.code == "N001"]

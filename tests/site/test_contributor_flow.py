@@ -28,6 +28,9 @@ category: regulation
 jurisdiction: EU
 audience: [jp-sme]
 last_verified: 2026-11-26
+changes:
+  - date: 2026-11-26
+    summary: このガイドの最初の版です。
 sources:
   - title: 規則（EU）2017/745（医療機器規則）
     url: https://eur-lex.europa.eu/eli/reg/2017/745/oj
@@ -118,6 +121,7 @@ STUB_HEADS = {
            "Ce qu’un fabricant japonais doit vérifier pour choisir un organisme notifié au titre du règlement (UE) 2017/745."),
 }
 SOURCE_TITLES = {"en": "Regulation (EU) 2017/745 (Medical Device Regulation)", "fr": "Règlement (UE) 2017/745 (règlement relatif aux dispositifs médicaux)"}
+CHANGE_SUMMARIES = {"en": "First version of this guide.", "fr": "Première version de ce guide."}
 
 
 def run(project, *args, check=False):
@@ -137,14 +141,16 @@ def codes(output: str) -> set[str]:
     return set(re.findall(r"^\S+:\d+:\d+: ([A-Z]\d{3}) ", output, re.MULTILINE))
 
 
-def edit_front_matter(path, title, description, source_title):
-    """What a contributor does in a stub: a real title and description, the source's shared keys."""
+def edit_front_matter(path, title, description, source_title, change_summary):
+    """What a contributor does in a stub: a real title and description, the source's shared keys, the
+    change log summarised in the stub's language."""
     text = path.read_text(encoding="utf-8")
     head, body = text.split("\n---\n", 1)
     source = JA_SOURCE.split("\n---\n", 1)[0]
     pin = re.search(r"translation:\n(?:  .*\n?)+", head + "\n")[0].rstrip("\n")
-    shared = "\n".join(line for line in source.splitlines()[3:] if not line.startswith("  - title:"))
+    shared = "\n".join(line for line in source.splitlines()[3:] if not line.startswith(("  - title:", "    summary:")))
     shared = shared.replace("sources:\n", f"sources:\n  - title: {source_title}\n")
+    shared = shared.replace("  - date: 2026-11-26\n", f"  - date: 2026-11-26\n    summary: {change_summary}\n")
     path.write_text(f"---\ntitle: {title}\ndescription: {description}\n{shared}\n{pin}\n---\n{body}", encoding="utf-8")
 
 
@@ -193,7 +199,7 @@ def flow(project):
     # 2. Write the Japanese guide; give each stub its title and description (shown in menus at once).
     ja.write_text(JA_SOURCE, encoding="utf-8")
     for code, path in (("en", en), ("fr", fr)):
-        edit_front_matter(path, *STUB_HEADS[code], SOURCE_TITLES[code])
+        edit_front_matter(path, *STUB_HEADS[code], SOURCE_TITLES[code], CHANGE_SUMMARIES[code])
     stages["check_written"] = run(project, "check", "--verbose")
     stages["stubs"] = build(project, "site-stubs")
     git(project, "add", "docs")

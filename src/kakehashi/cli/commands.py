@@ -43,11 +43,22 @@ def cmd_check(args) -> int:
 
 
 def cmd_status(args) -> int:
+    import gettext
+
+    from kakehashi.content.freshness import overdue_guides
     from kakehashi.content.groups import load_pageset
-    from kakehashi.content.status import as_json, as_markdown, as_text, status_table
+    from kakehashi.content.status import as_json, as_markdown, as_text, overdue_markdown, status_table
+    from kakehashi.data.events import build_time
     site = _site(args)
-    table = status_table(load_pageset(site), site)
-    print({"text": as_text, "json": as_json, "markdown": as_markdown}[args.format](table, site.codes))
+    groups = load_pageset(site)
+    table = status_table(groups, site)
+    overdue = overdue_guides(groups, build_time().date())
+    if args.format == "markdown":
+        english = site.default_language
+        print(as_markdown(table, site.codes) + "\n\n" + overdue_markdown(overdue, english.code, english.formatting_locale,
+                                                                        gettext.NullTranslations().gettext))
+    else:
+        print({"text": as_text, "json": as_json}[args.format](table, site.codes, overdue))
     return 0
 
 
@@ -195,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true", help="also show info findings (missing translations)")
     check.set_defaults(run=cmd_check)
 
-    status = commands.add_parser("status", help="translation status per page and language")
+    status = commands.add_parser("status", help="translation status per page and language, and the guides due for review")
     status.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     status.set_defaults(run=cmd_status)
 

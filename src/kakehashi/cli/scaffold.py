@@ -22,7 +22,7 @@ from kakehashi.site_config import SiteConfig
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 80
-SECTIONS = ("overview", "who-it-applies-to", "steps", "timelines", "pitfalls")
+SECTIONS = ("overview", "who-it-applies-to", "steps", "costs-and-timelines", "who-to-contact", "pitfalls")  # the house style
 
 PLACEHOLDER_URL = "https://example.org/TODO-primary-source"
 
@@ -146,6 +146,9 @@ def front_matter(request: NewGuide, language: str, choices: GuideChoices, transl
         f"jurisdiction: {request.jurisdiction}  # {notes['jurisdiction'].format(values=', '.join(choices.jurisdictions))}",
         f"audience: [{', '.join(request.audience)}]  # {notes['audience'].format(values=', '.join(choices.audiences))}",
         f"last_verified: {request.today.isoformat()}  # {notes['last_verified']}",
+        f"changes:  # {notes['changes']}",
+        f"  - date: {request.today.isoformat()}",
+        f"    summary: {_scalar(texts['first_change'])}",
         f"sources:  # {notes['sources']}",
         f"  - title: {_scalar(texts['source'])}",
         f"    url: {PLACEHOLDER_URL}",

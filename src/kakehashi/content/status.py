@@ -1,4 +1,5 @@
-"""Translation status per page and language, as text, JSON, Markdown, and an SVG chart made at build time."""
+"""Translation status per page and language, as text, JSON, Markdown, and an SVG chart made at build time;
+with it, the guides due for review (``content.freshness``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import json
 from dataclasses import dataclass
 from enum import Enum
 
+from kakehashi.content.freshness import Overdue
 from kakehashi.content.groups import Group
 from kakehashi.content.pins import Drift, drift, pinned_text
+from kakehashi.render.markdown_text import md_text
 from kakehashi.render.templates import render
+from kakehashi.render.ui_text import long_date
 from kakehashi.site_config import SiteConfig
 
 
@@ -80,14 +84,15 @@ def percent_available(count: dict[str, int]) -> float:
     return 100.0 * readable / total if total else 0.0
 
 
-def as_json(table, codes) -> str:
+def as_json(table, codes, overdue: list[Overdue] = ()) -> str:
     return json.dumps({
         "pages": {stem: {code: {"state": cell.state.value, "detail": cell.detail} for code, cell in cells.items()} for stem, cells in table.items()},
         "totals": totals(table, codes),
+        "review_due": [{"page": item.stem, "last_verified": item.last_verified.isoformat(), "due": item.due.isoformat()} for item in overdue],
     }, ensure_ascii=False, indent=1)
 
 
-def as_text(table, codes) -> str:
+def as_text(table, codes, overdue: list[Overdue] = ()) -> str:
     width = max((len(stem) for stem in table), default=10)
     lines = [f"{'page':<{width}}  " + "  ".join(f"{code:<12}" for code in codes)]
     for stem, cells in table.items():
@@ -95,6 +100,8 @@ def as_text(table, codes) -> str:
         lines.extend(f"{'':<{width}}    {code}: {cell.detail}" for code, cell in cells.items() if cell.detail)
     for code, count in totals(table, codes).items():
         lines.append(f"{code}: " + ", ".join(f"{n} {state}" for state, n in count.items() if n) + f" — {percent_available(count):.0f}% readable")
+    lines.append(f"review due: {len(overdue)} guide(s)")
+    lines.extend(f"  {item.stem}  last verified {item.last_verified.isoformat()}, due since {item.due.isoformat()}" for item in overdue)
     return "\n".join(lines)
 
 
@@ -147,8 +154,22 @@ def state_labels(_) -> dict[str, str]:
     }
 
 
-def render_status_section(table, site: SiteConfig, language: str, _) -> str:
-    """The status page's generated part: the chart, then the per-page table."""
+def overdue_markdown(overdue: list[Overdue], language: str, locale: str, _) -> str:
+    """The guides due for review, in the reader's language: a heading, then a table or a sentence saying there is none."""
+    parts = ["## " + _("Guides due for review") + " {#review-due}", ""]
+    if not overdue:
+        return "\n".join(parts + [_("No guide is past its review date.")]) + "\n"
+    headings = (_("Guide"), _("Last verified"), _("Review due since"))
+    parts += ["| " + " | ".join(headings) + " |", "|---|---|---|"]
+    for item in overdue:
+        parts.append(f"| {md_text(item.title(language))} (`{item.stem}`) | {long_date(item.last_verified, locale)} | {long_date(item.due, locale)} |")
+    return "\n".join(parts) + "\n"
+
+
+def render_status_section(table, site: SiteConfig, language: str, _, overdue: list[Overdue] = ()) -> str:
+    """The status page's generated part: the chart, the per-page table, then the guides due for review."""
     labels = state_labels(_)
     names = {code: site.language(code).name_in(language) for code in site.codes}
-    return chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels, details=False) + "\n"
+    locale = site.language(language).formatting_locale
+    return (chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels, details=False) + "\n\n"
+            + overdue_markdown(overdue, language, locale, _))

@@ -1,7 +1,8 @@
 """An Atom feed (RFC 4287) per language of new and updated guides and of events.
 
-A guide's entry is dated by its ``last_verified`` front matter; an event's by its ``last_verified``
-field. Only real pages in the feed's language are listed (a fallback to English is not a French page).
+A guide's entry is dated and summarised by the newest entry of its change log (``changes``): a feed
+reader hears of what changed, not of a check that changed nothing (a guide without a change log falls
+back on ``last_verified`` and its description). An event's entry is dated by its ``last_verified`` field. Only real pages in the feed's language are listed (a fallback to English is not a French page).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from kakehashi.content.freshness import as_date, newest_change
 from kakehashi.content.paths import page_url
 from kakehashi.data.events import Event, localized
 from kakehashi.render.events_page import when_text, where_text
-from kakehashi.render.furniture import as_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -33,7 +34,7 @@ class FeedEntry:
 
 
 def guide_entries(groups, language: str, base_url: str, _: Callable[[str], str]) -> list[FeedEntry]:
-    """Guides that exist in ``language`` (not stubs) and carry a ``last_verified`` date."""
+    """Guides that exist in ``language`` (not stubs) and carry a change log or a ``last_verified`` date."""
     entries = []
     for group in groups:
         if not group.stem.startswith("guides/") or group.stem.endswith("/index"):
@@ -42,11 +43,13 @@ def guide_entries(groups, language: str, base_url: str, _: Callable[[str], str])
         if variant is None or variant.doc is None or variant.is_stub:
             continue
         meta = variant.doc.meta
-        updated = as_date(meta.get("last_verified"))
+        change = newest_change(meta)
+        updated = change.date if change else as_date(meta.get("last_verified"))
         if updated is None or not meta.get("title"):
             continue
+        summary = change.summary if change else str(meta.get("description", ""))
         url = base_url + page_url(group.stem)
-        entries.append(FeedEntry(url, str(meta["title"]), url, updated, str(meta.get("description", "")), "guide", _("Guide"), language))
+        entries.append(FeedEntry(url, str(meta["title"]), url, updated, summary, "guide", _("Guide"), language))
     return entries
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from kakehashi.bench.report import render_benchmark
 from kakehashi.build.language_build import LanguageBuild
 from kakehashi.build.portal import PortalState, current_portal
+from kakehashi.content.freshness import overdue_guides
 from kakehashi.content.paths import page_url, relative_url
 from kakehashi.content.status import render_status_section
 from kakehashi.data.crosslinks import guide_tags, guides_for_event, guides_for_partner
@@ -105,8 +106,8 @@ REGISTRY: dict[str, Generated] = {
                           MARKDOWN, from_data=True),
     "guide-list": Generated(lambda i: render_guide_list(i.portal.result.groups, i.build.code, i.build.site.default_language.code,
                                                         i.build.locale, i.build.gettext), MARKDOWN),
-    "translation-status": Generated(lambda i: render_status_section(i.portal.states, i.build.site, i.build.code, i.build.gettext),
-                                    MARKDOWN),
+    "translation-status": Generated(lambda i: render_status_section(i.portal.states, i.build.site, i.build.code, i.build.gettext,
+                                                                    overdue_guides(i.portal.groups.values(), i.now.date())), MARKDOWN),
     "rules": Generated(lambda i: render_rule_reference(i.build.gettext), MARKDOWN),
     "benchmark": Generated(lambda i: render_benchmark(i.build.site.root / "data" / "benchmark.json", i.build.gettext, i.build.locale),
                            MARKDOWN),

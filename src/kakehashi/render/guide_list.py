@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kakehashi.content.freshness import as_date
 from kakehashi.content.groups import Group
-from kakehashi.render.furniture import as_date
 from kakehashi.render.markdown_text import md_text
 from kakehashi.render.ui_text import long_date
 

@@ -7,6 +7,7 @@ from kakehashi.checks.rules import (  # noqa: F401
     data_markup,
     facts,
     files,
+    freshness,
     frontmatter,
     links,
     pathways,

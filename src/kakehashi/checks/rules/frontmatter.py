@@ -17,8 +17,9 @@ def page_type(stem: str) -> str:
 @rule("M002", Severity.ERROR, "front matter does not match the page type's schema")
 def check_schema(ctx: CheckContext):
     """Guides (``docs/guides/*``) need title, description, category, jurisdiction, audience,
-    ``last_verified`` (an ISO date: 2026-11-26), ``sources`` (each with ``title`` and an https ``url``)
-    and ``tags``; other pages need title and description. Translations add a ``translation`` block with
+    ``last_verified`` (an ISO date: 2026-11-26), ``changes`` (the change log: ``date`` and ``summary`` of
+    each change, newest first), ``sources`` (each with ``title`` and an https ``url``) and ``tags``;
+    other pages need title and description. Translations add a ``translation`` block with
     ``from`` and ``source_hash``. The message names the key and what was expected; the schemas are in
     ``data/schemas/``."""
     schemas = ctx.root / "data" / "schemas"
