@@ -47,4 +47,4 @@ def on_page_content(html, page, config, files):
         code, lang.formatting_locale, translations(site.root / "locales", code).gettext,
         lambda target: relative_url(lang.url_prefix + target, here),
     )
-    return html + section if section else html
+    return html + str(section) if section else html  # str(): Markup + would escape the page

@@ -129,7 +129,7 @@
   /* Half-width columns make wide tables and code scroll: each scrolling box is reachable by keyboard
      (as the theme does for the page it laid out itself). */
   function reachable(grid) {
-    Array.prototype.forEach.call(grid.querySelectorAll(".md-typeset__scrollwrap, pre > code"), function (box) {
+    Array.prototype.forEach.call(grid.querySelectorAll(".md-typeset__scrollwrap, pre > code, .kk-parallel__cell > table"), function (box) {
       if (box.scrollWidth > box.clientWidth) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("data-kk-scroll", "");

@@ -67,7 +67,7 @@
     var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         var parent = node.parentElement;
-        if (!parent || parent.closest("script, style, .headerlink, mark, .kk-furniture, .md-source-file")) return NodeFilter.FILTER_REJECT;
+        if (!parent || parent.closest("script, style, .headerlink, mark, .kk-furniture, .md-source-file, .kk-term-card, .kk-related, .kk-parallel-offer")) return NodeFilter.FILTER_REJECT;
         return node.nodeValue.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       },
     });
@@ -76,11 +76,22 @@
     return nodes;
   }
 
-  function markAll(nodes, needle, stem) {
+  /* Where the words of a phrase stand together with other endings (organismes notifiés for organisme
+     notifié): each word as a stem, then the rest of its word. */
+  function stemPhraseIn(hay, phrase) {
+    var pattern = new RegExp("(?<![\\p{L}\\p{N}])" + phrase.split(" ").map(function (word) {
+      return word.slice(0, Math.max(4, word.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\p{L}\\p{N}]*";
+    }).join("\\s+"), "gu");
+    var found = [], match;
+    while ((match = pattern.exec(hay))) found.push([match.index, match.index + match[0].length]);
+    return found;
+  }
+
+  function markAll(nodes, needle, stem, stemPhrase) {
     var marks = [];
     nodes.forEach(function (node) {
       var folded = foldedWithMap(node.nodeValue);
-      var found = matchesIn(folded.text, needle, stem);
+      var found = stemPhrase ? stemPhraseIn(folded.text, needle) : matchesIn(folded.text, needle, stem);
       for (var i = found.length - 1; i >= 0; i--) {
         var start = folded.map[found[i][0]], end = folded.map[found[i][1]];
         var range = document.createRange();
@@ -100,19 +111,20 @@
     try { wanted = new URLSearchParams(location.search).getAll("highlight"); } catch (e) { return; }
     var container = document.querySelector("[data-pagefind-body]") || document.querySelector(".md-content article");
     if (!wanted.length || !container) return;
+    var phrases = wanted.map(function (query) { return fold(query).replace(/["«»“”]/g, "").trim(); }).filter(Boolean);
     var marks = [];
-    wanted.forEach(function (query) {
-      var phrase = fold(query).replace(/["«»“”]/g, "").trim();
-      if (!phrase) return;
-      var found = markAll(textNodes(container), phrase, !JAPANESE.test(phrase) && phrase.indexOf(" ") < 0);
-      if (!found.length && phrase.indexOf(" ") >= 0) {
-        // No whole phrase in the page: each word (as a stem), Japanese runs as they are.
-        phrase.split(" ").forEach(function (word) {
-          var stem = JAPANESE.test(word) ? word : word.slice(0, Math.max(4, word.length - 2));
-          if (Array.from(word).length >= (JAPANESE.test(word) ? 2 : 3)) found = found.concat(markAll(textNodes(container), stem, !JAPANESE.test(word)));
-        });
-      }
-      marks = marks.concat(found);
+    phrases.forEach(function (phrase) {  // each query (a term's forms come as several) as a whole
+      marks = marks.concat(markAll(textNodes(container), phrase, !JAPANESE.test(phrase) && phrase.indexOf(" ") < 0));
+    });
+    phrases.forEach(function (phrase) {  // else the phrase with other endings (organismes notifiés)
+      if (!marks.length && phrase.indexOf(" ") >= 0 && !JAPANESE.test(phrase)) marks = markAll(textNodes(container), phrase, false, true);
+    });
+    phrases.forEach(function (phrase) {  // else each word (as a stem), Japanese runs as they are
+      if (marks.length || phrase.indexOf(" ") < 0) return;
+      phrase.split(" ").forEach(function (word) {
+        var stem = JAPANESE.test(word) ? word : word.slice(0, Math.max(4, word.length - 2));
+        if (Array.from(word).length >= (JAPANESE.test(word) ? 2 : 3)) marks = marks.concat(markAll(textNodes(container), stem, !JAPANESE.test(word)));
+      });
     });
     if (!marks.length) return;
     document.documentElement.setAttribute("data-kk-highlighted", String(marks.length));

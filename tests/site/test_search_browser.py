@@ -437,7 +437,7 @@ def test_opened_page_highlights_the_query_and_scrolls_to_it(page, base_url, lang
     page.keyboard.press("Enter")
     page.wait_for_selector("mark.kk-highlight")
     marks = page.locator("article mark.kk-highlight").all_inner_texts()
-    assert marks and all(shown in _fold(m) for m in marks[:3]), marks[:5]
+    assert marks and all(shown in _fold(m) for m in marks[:3]), (page.url, marks[:5])
     first = page.locator("mark.kk-highlight--first")
     assert first.count() == 1
     page.wait_for_function("() => { const r = document.querySelector('mark.kk-highlight--first').getBoundingClientRect();"
@@ -464,8 +464,9 @@ def test_search_all_languages_is_remembered(page, base_url):
 
 
 @pytest.mark.parametrize(("lang", "query", "searched", "expected"), [
-    ("ja", "MAH 義務", "製造販売業者 義務", r"製造販売業者"),
-    ("ja", "notified body certificate", "ノーティファイドボディ", r"ノーティファイドボディ"),
+    # a word no page holds beside the term (the Japanese guides now use MAH and certificate as written)
+    ("ja", "MAH xyzzy", "製造販売業者", r"製造販売業者"),
+    ("ja", "notified body xyzzy", "ノーティファイドボディ", r"ノーティファイドボディ"),
     ("en", "notified body xyzzy", "notified body", r"notified bod"),
 ])
 def test_a_query_that_finds_nothing_but_holds_a_term_searches_the_readers_term(page, base_url, built_site, lang, query, searched, expected):

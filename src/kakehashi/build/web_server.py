@@ -27,7 +27,7 @@ from kakehashi.build.csp import header_policy
 
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".ics", ".txt", ".wasm", ".map"})
 MIN_SIZE = 1024  # bytes; smaller files gain nothing worth a second request path
-DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "nginx"
+DEPLOY = Path(__file__).resolve().parents[3] / "deploy" / "nginx"  # src/kakehashi/build/ -> the repository
 NGINX = "/usr/sbin/nginx"
 
 
@@ -135,11 +135,11 @@ def running_nginx(site_dir: Path, conf_dir: Path, port: int) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        process.communicate(timeout=20)  # waits, and closes the output pipe
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kakehashi.web_server", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m kakehashi.build.web_server", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name in ("precompress", "config", "preview"):
         command = sub.add_parser(name)
