@@ -95,14 +95,13 @@ def test_the_form_asks_only_each_routes_own_questions():
 
 def test_directory_entries_and_events_are_linked_from_their_products_topics_and_region():
     route = make_route("Route")
-    osaka = dataclasses.replace(make_partner("osaka-desk", region="JP-27", example=False), products=("device",), topics=("regulation",))
-    lyon = dataclasses.replace(make_partner("lyon-desk", region="FR", example=False), products=("device",), topics=("regulation",))
-    drugs = dataclasses.replace(make_partner("drug-desk", region="JP-13", example=False), products=("drug",), topics=("regulation",))
-    sample = dataclasses.replace(make_partner("sample", region="JP-13"), products=("device",), topics=("regulation",))
+    osaka = dataclasses.replace(make_partner("osaka-desk", region="JP-27"), products=("device",), topics=("regulation",))
+    lyon = dataclasses.replace(make_partner("lyon-desk", region="FR"), products=("device",), topics=("regulation",))
+    drugs = dataclasses.replace(make_partner("drug-desk", region="JP-13"), products=("drug",), topics=("regulation",))
     fair = dataclasses.replace(make_event("fair", date(2027, 3, 22), date(2027, 3, 24)), products=("device",), topics=("regulation",))
     old = dataclasses.replace(make_event("old", date(2025, 3, 22), date(2025, 3, 24)), products=("device",), topics=("regulation",))
-    helpers = step_helpers(route, route.steps[0], GUIDES, [osaka, lyon, drugs, sample], [fair, old], NOW)
-    assert [p.id for p in helpers.partners] == ["osaka-desk"]  # Japanese guide: based in Japan; no example profile
+    helpers = step_helpers(route, route.steps[0], GUIDES, [osaka, lyon, drugs], [fair, old], NOW)
+    assert [p.id for p in helpers.partners] == ["osaka-desk"]  # Japanese guide: based in Japan, same product and topic
     assert [e.id for e in helpers.events] == ["fair"]  # upcoming only
     markdown = render_pathway_page([route], GUIDES, [osaka], [fair], "ja", "ja_JP", NOW, identity)
     assert '<a href="../partners/#partner-osaka-desk">Osaka-Desk</a>' in markdown
