@@ -157,7 +157,8 @@ def fetch(url, encoding="br, gzip"):
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+        with error:  # closes the connection (else a ResourceWarning, an error here)
+            return error.code, error.headers, error.read()
 
 
 def test_pages_come_compressed_with_the_policy_and_security_headers(preview_url):

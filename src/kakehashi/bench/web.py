@@ -61,7 +61,10 @@ def lighthouse(url: str, page: str, language: str) -> Scores:
     command = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}",
                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
-    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+    for _attempt in range(3):  # Lighthouse asks for another run when Chromium's trace was not recorded
+        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+        if result.returncode == 0 or "Please run Lighthouse again" not in result.stderr:
+            break
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
