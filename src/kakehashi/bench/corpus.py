@@ -35,6 +35,8 @@ PREFIX = "bench-"
 COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "data", "docs")
 CATEGORIES = ("orientation", "regulation", "market-access", "company-setup", "data-protection", "trade")
 JURISDICTIONS = ("JP", "EU", "FR", "EU-JP")
+# The change log every guide carries (required since the guides' freshness rules).
+CHANGE_SUMMARY = {"en": "First version of this guide.", "fr": "Première version de ce guide.", "ja": "このガイドの初版です。"}
 LAST_VERIFIED = "2026-11-26"
 
 # Aligned sentence bank: {A}, {B}, {C} are approved terms of three concepts, {N} and {M} numbers.
@@ -175,6 +177,7 @@ def _page(n: int, total: int, lang: str, concepts: list[Concept], numbers: dict[
         "jurisdiction": JURISDICTIONS[n % len(JURISDICTIONS)],
         "audience": ["eu-sme", "jp-sme"] if n % 2 else ["eu-sme"],
         "last_verified": LAST_VERIFIED,
+        "changes": [{"date": LAST_VERIFIED, "summary": CHANGE_SUMMARY[lang]}],
         "sources": [
             {"title": _fill(TEXT["source"][lang], lang, {"A": x.terms[lang]}), "url": x.source}
             for x in concepts if x.source
