@@ -37,5 +37,5 @@ def on_files(files, config):
         file = files.get_file_from_path(original)
         if file is not None:
             files.remove(file)
-            files.append(File(original, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=renamed))
+            files.append(File(original, file.src_dir, config.site_dir, file.use_directory_urls, dest_uri=renamed))
     return files
