@@ -51,7 +51,8 @@ def test_filters_narrow_the_directory(page, base_url):
     page.select_option("#kk-filter-seeks", "investment")
     assert visible_ids(page) == [] and page.locator("[data-kk-none]").is_visible()
     page.click("[data-kk-filters] button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('[data-kk-partner]:not([hidden])').length === {len(directory.partners)}")
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-kk-partner]:not([hidden])').length === n", arg=len(directory.partners))
 
 
 def test_filter_labels_and_count_are_in_the_page_language(page, base_url):
@@ -74,7 +75,7 @@ def test_possible_matches_are_the_build_time_matches(page, base_url):
     page.select_option("#kk-filter-region", "FR")
     page.locator("#partner-lyonbiopole details summary").click()
     page.click('#partner-lyonbiopole [data-match="osaka-bio-headquarters"] a')
-    page.wait_for_function("!document.getElementById('partner-osaka-bio-headquarters').hidden")
+    page.wait_for_function("() => !document.getElementById('partner-osaka-bio-headquarters').hidden")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ja"])

@@ -102,7 +102,7 @@ def _search(page, query="PMDA"):
 def _dark_mode(page):
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     page.click("label[for=__palette_1]")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
 
 
 def _copy_button(page):
