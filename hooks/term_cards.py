@@ -4,7 +4,7 @@ marked with its definition and the term in the other languages (``kakehashi.rend
 from pathlib import Path
 
 from kakehashi.build.portal import current_portal
-from kakehashi.render.term_cards import mark_terms
+from kakehashi.render.term_cards import TermMarker
 from kakehashi.site_config import load_site_config
 
 _state = {}
@@ -12,6 +12,19 @@ _state = {}
 
 def on_pre_build(config):
     _state["site"] = load_site_config(Path(config.config_file_path))
+    _state["markers"] = {}  # one per language, for this build's termbase
+
+
+def _marker(language: str, termbase) -> TermMarker:
+    if language not in _state["markers"]:
+        site = _state["site"]
+
+        def name(other: str) -> str:
+            label = site.language(other).name_in(language)
+            return label[:1].upper() + label[1:]
+
+        _state["markers"][language] = TermMarker(termbase, language, name)
+    return _state["markers"][language]
 
 
 def on_page_content(html, page, config, files):
@@ -23,9 +36,4 @@ def on_page_content(html, page, config, files):
     # A page missing in this language shows its fallback's text: its terms are that language's.
     group, code = portal.published.get(stem), config.theme["language"]
     language = code if group is None or code in group.variants else site.default_language.code
-
-    def name(other: str) -> str:
-        label = site.language(other).name_in(language)
-        return label[:1].upper() + label[1:]
-
-    return mark_terms(html, portal.result.termbase, language, name)
+    return _marker(language, portal.result.termbase).mark(html)

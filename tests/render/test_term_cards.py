@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.data.termbase import Concept, Term
-from kakehashi.render.term_cards import mark_terms
+from kakehashi.render.term_cards import TermMarker, mark_terms
 
 NAMES = {"en": "English", "fr": "French", "ja": "Japanese"}
 
@@ -74,3 +74,18 @@ def test_a_term_inside_a_later_occurrence_of_a_longer_one_stays_unmarked():
     out = mark_terms(html, [MAH, FOREIGN_MAH], "en", NAMES.get)
     assert marked(out) == [("foreign-mah", "foreign MAH"), ("mah", "MAH")]
     assert out.index('data-kk-term="mah"') > out.index("then a")
+
+
+def test_one_marker_serves_every_page_of_a_language_and_reuses_its_cards():
+    marker = TermMarker([MAH, FOREIGN_MAH, PMDA], "en", NAMES.get)
+    pages = ["<p>The MAH asks PMDA.</p>", "<p>No term.</p>", "<p>A foreign MAH and a MAH; the mah.</p>", "<p>PMDA, PMDA.</p>"]
+    assert [marker.mark(html) for html in pages] == [mark_terms(html, [MAH, FOREIGN_MAH, PMDA], "en", NAMES.get) for html in pages]
+    assert [marked(marker.mark(html)) for html in pages] == [
+        [("mah", "MAH"), ("pmda", "PMDA")], [], [("foreign-mah", "foreign MAH"), ("mah", "MAH")], [("pmda", "PMDA")]]
+
+
+def test_terms_are_found_where_lower_case_changes_the_length_of_the_text():
+    # "İ" lower-cases to two characters: the offsets of the folded text move, the terms are still found.
+    html = "<p>İstanbul: a MAH files with PMDA; the MAH again.</p>"
+    assert marked(mark_terms(html, [MAH, PMDA], "en", NAMES.get)) == [("mah", "MAH"), ("pmda", "PMDA")]
+

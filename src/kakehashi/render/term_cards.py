@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from itertools import accumulate
+
+import ahocorasick
 
 from kakehashi.data.termbase import Concept, term_pattern
 from kakehashi.render.html import Markup, el
@@ -92,37 +94,85 @@ def term_card(concept: Concept, written: str, language: str, names: Callable[[st
     )
 
 
+class TermMarker:
+    """Marks the terms of one language's pages. Built once per language and build: the accepted forms
+    sit in one Aho-Corasick automaton (a page is scanned once, not once per form), and each card is
+    rendered once and reused on every page that marks the same term as written."""
+
+    def __init__(self, concepts: list[Concept], language: str, names: Callable[[str], str]):
+        self.language, self.names = language, names
+        self._forms = ahocorasick.Automaton()  # folded form -> its (order, form, concept) entries
+        forms = [(form, concept) for concept in concepts
+                 for form in (concept.terms[language].accepted if language in concept.terms else ())]
+        self._lengths = [len(_fold(form)) for form, _ in forms]
+        for order, (form, concept) in enumerate(forms):
+            if folded := _fold(form):
+                self._forms.add_word(folded, self._forms.get(folded, ()) + ((order, form, concept),))
+        if len(self._forms):
+            self._forms.make_automaton()
+        self._cards: dict[tuple[str, str], str] = {}
+
+    def _card(self, concept: Concept, written: str) -> str:
+        key = (concept.id, written)
+        if key not in self._cards:
+            self._cards[key] = str(term_card(concept, written, self.language, self.names))
+        return self._cards[key]
+
+    def _matches(self, text: str) -> Iterator[tuple[Concept, re.Match]]:
+        """Each match of an accepted form in ``text``, form by form in termbase order, as ``finditer``
+        would give them. The automaton finds where each form's folded text is; its pattern is then tried
+        there (anywhere in the text when folding changed the text's length, which moves the offsets)."""
+        if not len(self._forms):
+            return
+        folded = _fold(text)
+        places: dict[int, tuple[str, Concept, list[int]]] = {}
+        for end, entries in self._forms.iter(folded):
+            for order, form, concept in entries:
+                places.setdefault(order, (form, concept, []))[2].append(end + 1 - self._lengths[order])
+        for order in sorted(places):
+            form, concept, starts = places[order]
+            pattern = term_pattern(form)
+            if len(folded) != len(text):
+                yield from ((concept, match) for match in pattern.finditer(text))
+                continue
+            after = 0  # like finditer: a match does not start inside the previous one
+            for start in starts:
+                if start >= after and (match := pattern.match(text, start)):
+                    after = match.end()
+                    yield concept, match
+
+    def mark(self, html: str) -> str:
+        """``html`` with the first occurrence of each concept's term (any accepted form) marked."""
+        runs = _TextFinder(html).runs
+        text = "\n".join(run for _, run in runs)  # searched once per form; a match maps back to its run
+        starts = list(accumulate((len(run) + 1 for _, run in runs[:-1]), initial=0))
+        occurrences = []  # (start, -length, end, concept) of every accepted form, as offsets in the page
+        for concept, match in self._matches(text):
+            index = bisect_right(starts, match.start()) - 1
+            shift = runs[index][0] - starts[index]
+            occurrences.append((shift + match.start(), match.start() - match.end(), shift + match.end(), concept))
+        # In reading order, the longer term first where two start together ("foreign MAH" before "MAH");
+        # a term inside another term's occurrence (marked or not) is left alone.
+        found: list[tuple[int, int, Concept]] = []
+        marked: set[str] = set()
+        covered = 0  # end of the furthest occurrence seen
+        for start, _, end, concept in sorted(occurrences, key=lambda o: o[:3]):
+            if start < covered:
+                continue
+            covered = end
+            if concept.id not in marked:
+                found.append((start, end, concept))
+                marked.add(concept.id)
+        out, position = [], 0
+        for start, end, concept in found:
+            out += [html[position:start], self._card(concept, html[start:end])]
+            position = end
+        out.append(html[position:])
+        return "".join(out)
+
+
 def mark_terms(html: str, concepts: list[Concept], language: str, names: Callable[[str], str]) -> str:
     """``html`` with the first occurrence of each concept's term (any accepted form in ``language``) marked.
-    ``names(code)`` is a language's name in the reader's language."""
-    runs = _TextFinder(html).runs
-    text = "\n".join(run for _, run in runs)  # searched once per form; a match maps back to its run
-    starts = list(accumulate((len(run) + 1 for _, run in runs[:-1]), initial=0))
-    folded = _fold(text)
-    occurrences = []  # (start, -length, end, concept) of every accepted form, as offsets in the page
-    for concept in concepts:
-        for form in concept.terms[language].accepted if language in concept.terms else ():
-            if _fold(form) not in folded:  # a plain substring test first: most forms are not on the page
-                continue
-            for match in term_pattern(form).finditer(text):
-                index = bisect_right(starts, match.start()) - 1
-                shift = runs[index][0] - starts[index]
-                occurrences.append((shift + match.start(), match.start() - match.end(), shift + match.end(), concept))
-    # In reading order, the longer term first where two start together ("foreign MAH" before "MAH");
-    # a term inside another term's occurrence (marked or not) is left alone.
-    found: list[tuple[int, int, Concept]] = []
-    marked: set[str] = set()
-    covered = 0  # end of the furthest occurrence seen
-    for start, _, end, concept in sorted(occurrences, key=lambda o: o[:3]):
-        if start < covered:
-            continue
-        covered = end
-        if concept.id not in marked:
-            found.append((start, end, concept))
-            marked.add(concept.id)
-    out, position = [], 0
-    for start, end, concept in found:
-        out += [html[position:start], term_card(concept, html[start:end], language, names)]
-        position = end
-    out.append(html[position:])
-    return "".join(out)
+    ``names(code)`` is a language's name in the reader's language. (One page; a build uses a
+    :class:`TermMarker` per language.)"""
+    return TermMarker(concepts, language, names).mark(html)
