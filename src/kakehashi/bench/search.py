@@ -3,8 +3,9 @@ Pagefind integration, on the same synthetic corpus, in headless Chromium.
 
 ``make bench-search`` (``python -m kakehashi.bench.search``) generates ``--pages`` guides per language
 (:func:`kakehashi.bench.corpus.generate_corpus`), builds the site twice (Pagefind, the portal's
-configuration; stock, Material's ``search`` plugin with static-i18n's merged index), serves each with
-:mod:`kakehashi.build.static_server` and, per language, opens the home page in a fresh browser and types
+configuration; stock, Material's ``search`` plugin with static-i18n's merged index), serves each as in
+production (:func:`kakehashi.build.web_server.running_nginx`: Debian's nginx, the search files
+pre-compressed, the rest compressed by nginx as it sends them) and, per language, opens the home page in a fresh browser and types
 the representative queries one after another. For each query it records the bytes of search
 resources transferred since the previous query (the first query of a language pays for the engine
 and the index), the time from the input event to the first result on screen, and whether the
@@ -34,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 from kakehashi.bench.corpus import LANGUAGES, generate_corpus
 from kakehashi.build.search_index import BUNDLE_DIR
-from kakehashi.build.static_server import serve_site
+from kakehashi.build.web_server import free_port, running_nginx
 
 CHROMIUM = os.environ.get("KAKEHASHI_CHROMIUM", "/usr/bin/chromium")
 HOME = {"en": "", "fr": "fr/", "ja": "ja/"}
@@ -203,9 +204,9 @@ def _recorder(requests: list):
 
 
 def run_road(browser, road: Road, queries, timeout_s: float) -> None:
-    server = serve_site(road.site, LANGUAGES)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    bundle = road.site / (BUNDLE_DIR if road.name == "pagefind" else "search")
+    with tempfile.TemporaryDirectory(prefix="kk-bench-nginx-") as conf_dir, \
+            running_nginx(road.site, Path(conf_dir), free_port(), precompressed=bundle) as base:
         for lang in LANGUAGES:
             context = browser.new_context(locale="en-GB")
             page = context.new_page()
@@ -257,9 +258,6 @@ def run_road(browser, road: Road, queries, timeout_s: float) -> None:
                 m = road.measures[-1]
                 progress(f"  {road.name:8} {lang} {query.text:32} {m.bytes / 1024:9.1f} KB  {m.ms if m.ms is not None else '—':>8} ms  {'ok' if m.ok else 'FAIL'}")
             context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- report ---------------------------------------------------------------------------------------

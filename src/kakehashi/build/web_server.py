@@ -116,12 +116,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_nginx(site_dir: Path, conf_dir: Path, port: int) -> Iterator[str]:
-    """nginx serving ``site_dir`` (pre-compressed, configured in ``conf_dir``) on 127.0.0.1:``port``
-    while the block runs; yields its base URL."""
+def running_nginx(site_dir: Path, conf_dir: Path, port: int, precompressed: Path | None = None) -> Iterator[str]:
+    """nginx serving ``site_dir`` (configured in ``conf_dir``) on 127.0.0.1:``port`` while the block runs;
+    yields its base URL. The files under ``precompressed`` (default: the whole site) are pre-compressed
+    first; nginx compresses the others as it sends them."""
     if not Path(NGINX).exists():
         raise FileNotFoundError(f"{NGINX} is missing: `make test` and `make preview` install Debian's nginx")
-    precompress(site_dir)
+    precompress(precompressed or site_dir)
     conf = render_config(site_dir, conf_dir, f"127.0.0.1:{port}")
     process = subprocess.Popen(nginx_command(conf), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
