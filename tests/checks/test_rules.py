@@ -102,6 +102,12 @@ CASES = [
     ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<frameset><frame src="https://evil.example"></frameset>', 20),
     ("H001", "guides/guide.md", "with questions.", 'with questions.\n\n<base href="https://evil.example/">', 20),
     ("H002", "guides/guide.md", "with questions.", 'with questions.\n\n<div data-md-component="search">x</div>', 20),
+    # Without "<", "script:" or "data:": the check may not skip the render of such a page.
+    ("H002", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](other.md){ onclick }", 18),
+    ("H002", "guides/guide.md", "with questions.", "with questions.\n\n## A heading { data-md-component }", 20),
+    ("H004", "guides/guide.md", "with questions.", "with questions.\n\n![plan](https://cdn.example/plan.png)", 20),
+    ("H003", "guides/guide.md", "[device classes guide](other.md)", "[device classes guide](file:///etc/passwd)", 18),
+    ("H003", "guides/guide.md", "with questions.", "with [questions][x].\n\n> [x]: ftp://files.example/a", 20),
     ("N001", "guides/guide.fr.md", "title: Les organismes notifiés en pratique", "title: TODO Titre du guide", 2),
     ("N001", "guides/guide.ja.md", "監査の開始までに", "TODO 監査の開始までに", 23),
     ("M002", "guides/guide.md", "changes: [{date: 2026-11-26, summary: First version of this test guide.}]\n", "", 1),

@@ -35,6 +35,9 @@ LOADED_LINK_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-ico
                               "prefetch", "prerender", "manifest", "mask-icon", "dns-prefetch", "preconnect"})
 NEVER = {"iframe": "a frame", "frame": "a frame", "frameset": "a frameset", "object": "an object", "embed": "an embedded object",
          "base": "a <base> (it redirects every relative link)", "applet": "an applet", "portal": "a portal"}
+URL_ATTRIBUTE_SET = frozenset(URL_ATTRIBUTES)
+# Elements checked even without attributes (the rest only have attributes to check).
+WATCHED_TAGS = frozenset({*NEVER, *RESOURCE_ELEMENTS, "meta", "form", "link", "style", "script"})
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -107,33 +110,30 @@ def _css_urls(css: str, declarations: bool = False) -> Iterator[str]:
 def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts: frozenset[str]) -> list[Problem]:
     """What is wrong with one built page."""
     problems: list[Problem] = []
-    tree = LexborHTMLParser(html)
     has_policy = False
-    for node in tree.root.traverse(include_text=False):
-        tag = node.tag
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        tag, raw = node.tag, node.attributes
+        if not raw and tag not in WATCHED_TAGS:
+            continue  # most elements: nothing here can be wrong
         if not isinstance(tag, str) or tag.startswith(("-", "_")):
             continue
-        attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
-
-        def report(message: str, node=node) -> None:
-            problems.append(Problem(page, _excerpt(node), message))
-
-        for name in attributes:
+        attributes = {name.lower(): value or "" for name, value in raw.items()}
+        messages = []
+        for name, value in attributes.items():
             if name.startswith("on"):
-                report(f"inline event handler '{name}'")
-        for name in URL_ATTRIBUTES:
-            if name in attributes and url_scheme(attributes[name]) in SCRIPT_SCHEMES and not (tag == "img" and name == "src"):
-                report(f"{url_scheme(attributes[name])}: URL in '{name}'")
+                messages.append(f"inline event handler '{name}'")
+            if name in URL_ATTRIBUTE_SET and url_scheme(value) in SCRIPT_SCHEMES and not (tag == "img" and name == "src"):
+                messages.append(f"{url_scheme(value)}: URL in '{name}'")
         if tag in NEVER:
-            report(f"{NEVER[tag]} is not allowed on the portal")
+            messages.append(f"{NEVER[tag]} is not allowed on the portal")
         if tag == "meta":
             equiv = attributes.get("http-equiv", "").lower()
             if equiv == "refresh":
-                report("a refresh sends readers elsewhere")
+                messages.append("a refresh sends readers elsewhere")
             if equiv == META_NAME.lower():
                 has_policy = True
         if tag == "form" and _foreign(attributes.get("action", ""), own_hosts):
-            report("a form posting to another host")
+            messages.append("a form posting to another host")
         for name in RESOURCE_ELEMENTS.get(tag, ()):
             value = attributes.get(name)
             if value is None:
@@ -141,19 +141,20 @@ def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts:
             urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
             for url in urls:
                 if _foreign(url, own_hosts) or (url_scheme(url) == "data" and tag != "img"):
-                    report(f"'{url[:80]}' is loaded from another host")
+                    messages.append(f"'{url[:80]}' is loaded from another host")
         if tag == "link" and "href" in attributes:
             rels = set(attributes.get("rel", "").lower().split())
             if rels & LOADED_LINK_RELS and _foreign(attributes["href"], own_hosts):
-                report(f"'{attributes['href'][:80]}' is loaded from another host")
+                messages.append(f"'{attributes['href'][:80]}' is loaded from another host")
         if "style" in attributes:
             for url in _css_urls(attributes["style"], declarations=True):
                 if _foreign(url, own_hosts):
-                    report(f"style loads '{url[:80]}' from another host")
+                    messages.append(f"style loads '{url[:80]}' from another host")
         if tag == "style":
             for url in _css_urls(node.text(deep=True) or ""):
                 if _foreign(url, own_hosts):
-                    report(f"stylesheet loads '{url[:80]}' from another host")
+                    messages.append(f"stylesheet loads '{url[:80]}' from another host")
+        problems.extend(Problem(page, _excerpt(node), message) for message in messages)
         if tag == "script" and "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_SCRIPT_TYPES:
             body = node.text(deep=True) or ""
             if not any(pattern.fullmatch(body) for pattern in theme_scripts):
