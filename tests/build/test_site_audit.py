@@ -78,6 +78,18 @@ def test_page_without_policy_fails():
     assert [p.message for p in problems] == ['no <meta http-equiv="Content-Security-Policy">']
 
 
+def test_a_large_site_is_audited_by_several_processes_with_the_same_findings(tmp_path):
+    for n in range(1200):
+        (tmp_path / f"p{n:04}.html").write_text(page(f"<p>Page {n}</p>"), encoding="utf-8")
+    (tmp_path / "p0007.html").write_text(page('<span class="kk-term" onmouseover="x()">t</span>'), encoding="utf-8")
+    (tmp_path / "p1111.html").write_text(PAGE.format(body="", head=""), encoding="utf-8")
+    one = audit_site(tmp_path, [ROOT / "overrides", MATERIAL_TEMPLATES], HOSTS, jobs=1)
+    two = audit_site(tmp_path, [ROOT / "overrides", MATERIAL_TEMPLATES], HOSTS, jobs=2)
+    assert one == two
+    assert one[0] == 1200 and [(p.page, p.message) for p in one[1]] == [
+        ("p0007.html", "inline event handler 'onmouseover'"), ("p1111.html", 'no <meta http-equiv="Content-Security-Policy">')]
+
+
 def test_the_portal_own_host_is_not_another_host():
     assert audit_page(page('<img src="https://portal.example/assets/a.png" alt="">'), "index.html", PATTERNS, HOSTS) == []
 

@@ -12,8 +12,11 @@ The theme's inline scripts are known from its templates: each ``<script>`` of Ma
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,6 +41,17 @@ NEVER = {"iframe": "a frame", "frame": "a frame", "frameset": "a frameset", "obj
 URL_ATTRIBUTE_SET = frozenset(URL_ATTRIBUTES)
 # Elements checked even without attributes (the rest only have attributes to check).
 WATCHED_TAGS = frozenset({*NEVER, *RESOURCE_ELEMENTS, "meta", "form", "link", "style", "script"})
+# Attributes no check reads (not an event handler, URL or style): an element with only these, of a tag
+# not watched, is passed over without a look at its values.
+INERT_ATTRIBUTES = frozenset({
+    "id", "class", "title", "lang", "dir", "role", "tabindex", "hidden", "translate", "for", "name", "type", "value",
+    "alt", "rel", "width", "height", "colspan", "rowspan", "align", "open", "checked", "disabled", "label", "autocomplete",
+    "aria-hidden", "aria-label", "aria-labelledby", "aria-describedby", "aria-expanded", "aria-controls", "aria-current",
+    "aria-live", "aria-modal", "placeholder", "spellcheck", "autocapitalize", "required", "content", "charset",
+    "xmlns", "viewbox", "viewBox", "d", "fill", "stroke", "focusable",
+})
+assert not any(name.startswith("on") or name in URL_ATTRIBUTE_SET or name == "style" for name in INERT_ATTRIBUTES)
+PAGES_PER_WORKER = 500  # below this, a process of its own costs more than it saves
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -113,8 +127,8 @@ def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts:
     has_policy = False
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
         tag, raw = node.tag, node.attributes
-        if not raw and tag not in WATCHED_TAGS:
-            continue  # most elements: nothing here can be wrong
+        if tag not in WATCHED_TAGS and raw.keys() <= INERT_ATTRIBUTES:
+            continue  # most elements: nothing the audit looks at
         if not isinstance(tag, str) or tag.startswith(("-", "_")):
             continue
         attributes = {name.lower(): value or "" for name, value in raw.items()}
@@ -164,13 +178,25 @@ def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts:
     return problems
 
 
-def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str]) -> tuple[int, list[Problem]]:
-    """(number of HTML pages audited, their problems), over every ``*.html`` file of the site folder."""
-    patterns = theme_script_patterns(template_dirs)
-    hosts = frozenset(host for host in own_hosts if host)
-    problems: list[Problem] = []
-    pages = sorted(site_dir.rglob("*.html"))
-    for path in pages:
+def _audit_files(paths: list[Path], site_dir: Path, patterns: list[re.Pattern], hosts: frozenset[str]) -> list[Problem]:
+    problems = []
+    for path in paths:
         html = path.read_text(encoding="utf-8", errors="replace")
         problems.extend(audit_page(html, path.relative_to(site_dir).as_posix(), patterns, hosts))
-    return len(pages), problems
+    return problems
+
+
+def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str], jobs: int | None = None) -> tuple[int, list[Problem]]:
+    """(number of HTML pages audited, their problems), over every ``*.html`` file of the site folder.
+    A large site is audited by ``jobs`` processes (default: one per CPU), each on its share of pages."""
+    patterns = theme_script_patterns(template_dirs)
+    hosts = frozenset(host for host in own_hosts if host)
+    pages = sorted(site_dir.rglob("*.html"))
+    workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
+    if workers < 2:
+        return len(pages), _audit_files(pages, site_dir, patterns, hosts)
+    shares = [pages[index::workers] for index in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        found = pool.map(_audit_files, shares, [site_dir] * workers, [patterns] * workers, [hosts] * workers)
+        problems = [problem for share in found for problem in share]
+    return len(pages), sorted(problems, key=lambda problem: problem.page)
