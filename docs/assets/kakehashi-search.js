@@ -12,7 +12,8 @@
      then, among the results of a batch, the title with the phrase, the exact phrase, the stems;
    - vocabulary (vocabulary.kk, with the first query): a query that is a termbase term, variant or
      abbreviation in any language also searches the concept's terms in the reader's language, and an
-     answer card shows the definition, the three terms and a link to the glossary entry;
+     answer card shows the definition, the three terms and a link to the glossary entry (the
+     glossary page itself is then left out of the results: its fragment is a language's largest);
      A query that finds nothing but holds such a form searches it with the reader's term instead;
    - typos (words.kk, loaded with a query that has a word of five letters or more): such a word that
      is not in the pages is replaced by the closest word or term (edit distance 1 or 2), and the
@@ -270,8 +271,10 @@
   }
 
   function state(code, candidates, extra) {
+    // Under an answer card, the glossary page is not a result: the card links to its entry.
+    var skipped = extra && extra.concept ? extra.concept.glossaryPage : null;
     var seen = new Set(), unique = candidates.filter(function (c) {
-      if (seen.has(c.result.id)) return false;
+      if (seen.has(c.result.id) || c.result.id === skipped) return false;
       seen.add(c.result.id);
       return true;
     });
@@ -434,7 +437,7 @@
         at = folded.indexOf(form, at + 1);
       }
     });
-    if (best && best.concept.glossaryUrl === undefined && data.glossaryUrl) best.concept.glossaryUrl = data.glossaryUrl + "#" + best.concept.id;
+    if (best) withGlossary(data, best.concept);
     return best;
   }
 
@@ -467,10 +470,16 @@
     });
   }
 
+  /* The concept's glossary entry, and the glossary page's Pagefind id (search_index.page_id). */
+  function withGlossary(data, concept) {
+    if (!concept.glossaryUrl && data.glossaryUrl) concept.glossaryUrl = data.glossaryUrl + "#" + concept.id;
+    concept.glossaryPage = data.glossaryPage || null;
+  }
+
   function lookUp(data, query) {
     var folded = fold(query);
     var concept = data.byForm.get(folded) || data.byForm.get(folded.replace(/["«»“”]/g, "").trim());
-    if (concept && !concept.glossaryUrl && data.glossaryUrl) concept.glossaryUrl = data.glossaryUrl + "#" + concept.id;
+    if (concept) withGlossary(data, concept);
     return concept || null;
   }
 
@@ -574,8 +583,7 @@
 
   /* The next verified results of a search: fragments load in parallel, BATCH at a time. Phrases: the
      batch is handed to ``show`` in the order of its groups (query, terms), then of its tiers; other
-     queries: in Pagefind's order, each as soon as it and the ones above it are in. Either way, under
-     an answer card the glossary page comes last in its batch. */
+     queries: in Pagefind's order, each as soon as it and the ones above it are in. */
   function more(state, show) {
     var taken = 0, checked = 0;
     function step() {
@@ -586,22 +594,15 @@
       state.next += slice.length;
       checked += slice.length;
       var loads = slice.map(function (c) { return c.result.data(); });
-      // With an answer card, the glossary page (the card links to its entry) comes after the pages.
-      var glossary = state.concept && state.concept.glossaryUrl ? new URL(state.concept.glossaryUrl).pathname : null;
-      function isGlossary(data) { return glossary && new URL(data.url, location.href).pathname === glossary ? 1 : 0; }
       if (!slice.some(function (c) { return c.prepared.phrase; })) {
         // Pagefind's order: each result is shown as soon as it and the ones above it are in.
-        var held = [];
         return loads.reduce(function (previous, load, i) {
           return previous.then(function () { return load; }).then(function (data) {
             if (!contains(data, slice[i].prepared)) { state.rejected++; return; }
-            if (isGlossary(data)) { held.push([data, slice[i].prepared]); return; }
             taken++;
             show(data, slice[i].prepared, state);
           });
-        }, Promise.resolve()).then(function () {
-          held.forEach(function (h) { taken++; show(h[0], h[1], state); });
-        }).then(step);
+        }, Promise.resolve()).then(step);
       }
       return Promise.all(loads).then(function (loaded) {
         var kept = [];
@@ -609,9 +610,8 @@
           if (contains(data, slice[i].prepared)) kept.push({ data: data, candidate: slice[i], rank: i, tier: tier(slice[i], data) });
           else state.rejected++;
         });
-        kept.forEach(function (k) { k.last = isGlossary(k.data); });
         kept.sort(function (a, b) {
-          return a.last - b.last || a.candidate.group - b.candidate.group || a.tier - b.tier || a.rank - b.rank;
+          return a.candidate.group - b.candidate.group || a.tier - b.tier || a.rank - b.rank;
         });
         kept.forEach(function (k) { taken++; show(k.data, k.candidate.prepared, state); });
       }).then(step);

@@ -82,9 +82,14 @@ def test_indexer_publishes_vocabulary_and_words_with_the_bundle(tmp_path):
     html = ('<html lang="fr"><head><title>T</title></head><body><article data-pagefind-body>'
             '<h1>Remboursement</h1><p>Le remboursement des dispositifs.</p></article></body></html>')
     indexer.add("guide/index.html", html)
+    indexer.add("fr/glossary/index.html", html.replace("Remboursement", "Glossaire"))
     index = indexer.write_bundle(tmp_path / "site")
-    assert index is not None and index.pages == 1
-    assert read_packed(index.bundle / VOCABULARY_FILE)["glossary"] == "../../fr/glossary/"
+    assert index is not None and index.pages == 2
+    vocabulary_data = read_packed(index.bundle / VOCABULARY_FILE)
+    assert vocabulary_data["glossary"] == "../../fr/glossary/"
+    # The glossary page's Pagefind id: the name of its fragment, which holds its URL.
+    fragment = index.bundle / "fragment" / f"{vocabulary_data['glossaryPage']}.pf_fragment"
+    assert b'"url":"/fr/glossary/"' in gzip.decompress(fragment.read_bytes())
     assert read_packed(index.bundle / WORDS_FILE)[0] == "remboursement"
     assert not (tmp_path / "copies").exists()
 
@@ -98,6 +103,7 @@ def test_real_bundles_carry_a_small_vocabulary_whose_glossary_links_resolve(buil
     assert len(vocab["concepts"]) == len(concepts)
     glossary = (bundle / vocab["glossary"]).resolve() / "index.html"
     assert glossary.is_file()
+    assert (bundle / "fragment" / f"{vocab['glossaryPage']}.pf_fragment").is_file()
     ids = set(re.findall(r'<tr id="([^"]+)"', glossary.read_text(encoding="utf-8")))
     assert {c["id"] for c in vocab["concepts"]} <= ids
     words = read_packed(words_file)

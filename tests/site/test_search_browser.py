@@ -386,8 +386,9 @@ def test_a_term_typed_in_another_language_finds_the_readers_term(page, base_url,
     card = answer_card(page)
     assert card and card["id"] == concept and card["label"] == GLOSSARY_LABEL[lang]
     assert set(card["terms"]) == set(LANGS) and card["definition"]
-    # The card links to the concept's row in the reader's glossary.
+    # The card links to the concept's row in the reader's glossary; the glossary page is not a result too.
     assert urlsplit(card["href"]).path == f"/{PREFIX[lang]}glossary/" and urlsplit(card["href"]).fragment == concept
+    assert f"/{PREFIX[lang]}glossary/" not in {path_of(r["href"]) for r in results}
     page.click("[data-kk-answer] a")
     page.wait_for_url(re.compile("glossary"))
     assert page.locator(f"tr[id='{concept}']").count() == 1

@@ -41,9 +41,11 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from kakehashi.build.search_vocabulary import VOCABULARY_FILE, WORDS_FILE, word_list, write_packed
 
@@ -59,6 +61,7 @@ WIDTH_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f\u2160-\u2188
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 
 WORD_GAP = " "  # between a kana or kanji and its neighbours in the Japanese copy (rule 3)
+FRAGMENT_HEAD = b"pagefind_dcd"  # what Pagefind writes before the JSON of each (gzipped) fragment
 UNSEGMENTED = "und"  # the language Pagefind is told a pre-segmented copy is in (rule 3)
 
 #: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
@@ -235,7 +238,10 @@ class LanguageIndexer:
             write_packed(bundle / WORDS_FILE, word_list(sorted(self.work.rglob("*.html")), self.segment_cjk))
             source = self.work / self.VOCABULARY_SOURCE
             if source.is_file():
-                write_packed(bundle / VOCABULARY_FILE, json.loads(source.read_text(encoding="utf-8")))
+                data = json.loads(source.read_text(encoding="utf-8"))
+                glossary = data.get("glossary") and urljoin(f"/{BUNDLE_DIR}/{self.code}/", data["glossary"])
+                data["glossaryPage"] = glossary and page_id(bundle, glossary)
+                write_packed(bundle / VOCABULARY_FILE, data)
             entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
             if all(index.get("wasm") for index in entry["languages"].values()):
                 (bundle / "wasm.unknown.pagefind").unlink(missing_ok=True)  # only for languages without a stemmer
@@ -243,6 +249,17 @@ class LanguageIndexer:
             return LanguageIndex(self.code, pages, bundle, size)
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
+
+
+def page_id(bundle: Path, url: str) -> str | None:
+    """The Pagefind id of the page at ``url`` in a bundle (the name of its fragment file), or None.
+    Only the start of each fragment is inflated: it begins with the page's URL."""
+    wanted = json.dumps(url, ensure_ascii=False)[1:-1].encode()
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        head = zlib.decompressobj(wbits=31).decompress(fragment.read_bytes(), len(FRAGMENT_HEAD) + len(wanted) + 16)
+        if head.startswith(FRAGMENT_HEAD) and head[len(FRAGMENT_HEAD):].startswith(b'{"url":"' + wanted + b'"'):
+            return fragment.stem
+    return None
 
 
 def bundle_paths(language_prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
