@@ -6,6 +6,7 @@ Also what the server answers: compression, cache and security headers, per-langu
 from __future__ import annotations
 
 import gzip
+import json
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -193,6 +194,15 @@ def test_fingerprinted_assets_are_immutable(preview_url):
         if len(fetch(preview_url + asset, encoding="identity")[2]) >= 1024:  # smaller files are sent as they are
             assert headers["Content-Encoding"] in ("br", "gzip"), asset
         assert headers["Content-Security-Policy"], asset
+
+
+def test_search_data_is_immutable_with_the_headers_of_data(preview_url):
+    _, _, entry = fetch(preview_url + "pagefind/fr/pagefind-entry.json", encoding="identity")
+    meta = json.loads(entry)["languages"]["fr"]["hash"]
+    status, headers, _ = fetch(preview_url + f"pagefind/fr/pagefind.{meta}.pf_meta")
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Strict-Transport-Security"]
+    assert "Content-Security-Policy" not in headers and "Permissions-Policy" not in headers  # policies of documents
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -92,6 +92,7 @@ def render_config(site_dir: Path, out_dir: Path, listen: str = "127.0.0.1:8080",
         "@USER@": "user root;" if os.geteuid() == 0 else "",
     }
     for name, target in (("kakehashi-site.conf", "kakehashi-site.conf"), ("kakehashi-headers.conf", "kakehashi-headers.conf"),
+                         ("kakehashi-data-headers.conf", "kakehashi-data-headers.conf"),
                          ("production.conf", "production.conf"), ("preview.conf", "nginx.conf")):
         text = (DEPLOY / name).read_text(encoding="utf-8")
         for key, value in values.items():
