@@ -140,7 +140,8 @@ def _normalised(fragment: str, segment_cjk: bool) -> str:
     if not _CHANGEABLE.search(fragment):
         return fragment
     parts = _MARKUP.split(fragment)
-    parts[::2] = [index_text(text, segment_cjk) for text in parts[::2]]
+    # Every rule needs a character outside ASCII: most runs (the spaces between tags) have none.
+    parts[::2] = [text if text.isascii() else index_text(text, segment_cjk) for text in parts[::2]]
     if segment_cjk:
         _separate_across_markup(parts)
     return "".join(parts)
