@@ -270,11 +270,15 @@
     });
   }
 
+  /* Under an answer card, the glossary page is not a result: the card links to its entry. */
+  function withoutGlossary(candidates, concept) {
+    var skipped = concept ? concept.glossaryPage : null;
+    return skipped ? candidates.filter(function (c) { return c.result.id !== skipped; }) : candidates;
+  }
+
   function state(code, candidates, extra) {
-    // Under an answer card, the glossary page is not a result: the card links to its entry.
-    var skipped = extra && extra.concept ? extra.concept.glossaryPage : null;
-    var seen = new Set(), unique = candidates.filter(function (c) {
-      if (seen.has(c.result.id) || c.result.id === skipped) return false;
+    var seen = new Set(), unique = withoutGlossary(candidates, extra && extra.concept).filter(function (c) {
+      if (seen.has(c.result.id)) return false;
       seen.add(c.result.id);
       return true;
     });
@@ -400,7 +404,8 @@
     var tries = fold(replaced) === fold(term) ? [term] : [replaced, term];
     function attempt(i) {
       if (i >= tries.length) return Promise.resolve(state(code, own, { searched: [query] }));
-      return find(code, tries[i], 0, true).then(function (c) {
+      return find(code, tries[i], 0, true).then(function (found) {
+        var c = withoutGlossary(found, part.concept);
         return verified(c).then(function (ok) {
           if (!ok) return attempt(i + 1);
           return state(code, c, { concept: part.concept, searched: [tries[i]], corrected: tries[i] });
