@@ -14,7 +14,7 @@ from conftest import ROOT, build_site
 
 from kakehashi.build.csp import header_policy, meta_policy, with_policy
 from kakehashi.build.fingerprint import fingerprinted_name, is_fingerprinted
-from kakehashi.build.site_audit import audit_page, audit_site, theme_script_patterns
+from kakehashi.build.site_audit import INERT_ATTRIBUTES, URL_ATTRIBUTE_SET, audit_page, audit_site, theme_script_patterns
 from kakehashi.build.web_server import NGINX, precompress, render_config
 
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
@@ -76,6 +76,10 @@ def test_audit_names_page_and_element(body, head, expected):
 def test_page_without_policy_fails():
     problems = audit_page(PAGE.format(body="", head=""), "index.html", PATTERNS, HOSTS)
     assert [p.message for p in problems] == ['no <meta http-equiv="Content-Security-Policy">']
+
+
+def test_attributes_passed_over_are_none_the_audit_reads():
+    assert not [name for name in INERT_ATTRIBUTES if name.startswith("on") or name in URL_ATTRIBUTE_SET or name == "style"]
 
 
 def test_a_large_site_is_audited_by_several_processes_with_the_same_findings(tmp_path):

@@ -50,7 +50,6 @@ INERT_ATTRIBUTES = frozenset({
     "aria-live", "aria-modal", "placeholder", "spellcheck", "autocapitalize", "required", "content", "charset",
     "xmlns", "viewbox", "viewBox", "d", "fill", "stroke", "focusable",
 })
-assert not any(name.startswith("on") or name in URL_ATTRIBUTE_SET or name == "style" for name in INERT_ATTRIBUTES)
 PAGES_PER_WORKER = 500  # below this, a process of its own costs more than it saves
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)

@@ -104,10 +104,11 @@ class TermMarker:
         self._forms = ahocorasick.Automaton()  # folded form -> its (order, form, concept) entries
         forms = [(form, concept) for concept in concepts
                  for form in (concept.terms[language].accepted if language in concept.terms else ())]
-        self._lengths = [len(_fold(form)) for form, _ in forms]
-        for order, (form, concept) in enumerate(forms):
-            if folded := _fold(form):
+        folded_forms = [_fold(form) for form, _ in forms]
+        for order, ((form, concept), folded) in enumerate(zip(forms, folded_forms, strict=True)):
+            if folded:
                 self._forms.add_word(folded, self._forms.get(folded, ()) + ((order, form, concept),))
+        self._lengths = [len(folded) for folded in folded_forms]
         if len(self._forms):
             self._forms.make_automaton()
         self._cards: dict[tuple[str, str], str] = {}

@@ -51,8 +51,9 @@ IDS_AND_CLASSES = re.compile(r":?\s*(?:[#.][\w-]+\s*)*")
 INLINE_ADDRESS = re.compile(r"\]\(([^()]*)\)")  # from each "](" (an address may wrap to the next line)
 REFERENCE_ADDRESS = re.compile(r"\[(?!\^)[^\]\n]*\]:(.*)$", re.MULTILINE)  # anywhere in a line: lists, quotes
 TITLE = r'(?:\s+"[^"\n]*")?\s*'
-RELATIVE = re.compile(r"\s*(?!//)[\w\-./#%~+]+" + TITLE)
-PLAIN_LINK = re.compile(r"\s*(?:https?://[\w.-]+(?:[/?#][\w\-./?#=%~+@!*,;]*)?|mailto:[\w.+-]+@[\w.-]+|(?!//)[\w\-./#%~+]+)" + TITLE)
+RELATIVE_PATH = r"(?!//)[\w\-./#%~+]+"
+RELATIVE = re.compile(r"\s*" + RELATIVE_PATH + TITLE)
+PLAIN_LINK = re.compile(r"\s*(?:https?://[\w.-]+(?:[/?#][\w\-./?#=%~+@!*,;]*)?|mailto:[\w.+-]+@[\w.-]+|" + RELATIVE_PATH + ")" + TITLE)
 ALARMS = re.compile(r"<|&#|script\s*:|data\s*:", re.IGNORECASE)
 
 
