@@ -63,8 +63,8 @@ def on_post_build(config):
     site = language_build(config.config_file_path, config.theme["language"]).site
     glossary = _glossaries.get(indexer.code)
     # The bundle is <site>/pagefind/<code>/: the glossary is two folders up.
-    indexer.set_vocabulary(vocabulary(current_portal(site).result.termbase, indexer.code,
-                                      f"../../{glossary}" if glossary else None))
+    indexer.hand_over(vocabulary(current_portal(site).result.termbase, indexer.code,
+                                 f"../../{glossary}" if glossary else None))
     if search_copies():
         return
     try:

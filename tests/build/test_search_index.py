@@ -40,6 +40,16 @@ def test_japanese_words_are_set_apart_across_inline_markup():
                    )
 
 
+def test_the_copy_leaves_out_what_is_not_content_before_setting_words_apart():
+    html = ('<article data-pagefind-body><h2 id="a">承認<a class="headerlink" href="#a">¶</a></h2>'
+            '<p><span class="kk-term-wrap"><span class="kk-term" tabindex="0">LPPR</span>'
+            '<span class="kk-term-card" id="kk-term-lppr">（定義）</span></span>に基づく</p></article>')
+    body = index_html(html, segment_cjk=True).split("<body>")[1]
+    assert body == (f'<article data-pagefind-body=""><h2 id="a">承{WORD_GAP}認{WORD_GAP}</h2><p><span class="kk-term-wrap">'
+                    f'<span class="kk-term" tabindex="0">LPPR{WORD_GAP}</span></span>に{WORD_GAP}基{WORD_GAP}づ{WORD_GAP}く</p>'
+                    '</article></body></html>')
+
+
 def test_latin_copy_is_only_folded():
     assert index_html("<p>ＰＭＤＡ 承認</p>", segment_cjk=False) == "<p>PMDA 承認</p>"
 

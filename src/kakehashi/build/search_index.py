@@ -5,7 +5,9 @@ French pages only (and French stemming), and "search all languages" can query th
 their own analysers. Only pages that carry ``data-pagefind-body`` are indexed (the template puts it on
 the content of real pages: 404 pages and English fallbacks shown in another language have none).
 
-Pagefind reads a *normalised copy* of each page; the published HTML is untouched. The rules, which
+Pagefind reads a *normalised copy* of each page; the published HTML is untouched. The copy holds the
+page's title and indexed article without the parts that are not content (``EXCLUDE_SELECTORS``), so
+that Pagefind neither reads them nor records their ids as headings. The rules on its text, which
 ``docs/assets/kakehashi-search.js`` applies to queries in the same way:
 
 1. Width folding. Full-width Latin letters and digits (ＰＭＤＡ, ２０２５), half-width katakana (ｸﾗｽ) and
@@ -42,12 +44,15 @@ import sys
 import tempfile
 import unicodedata
 import zlib
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from kakehashi.build.search_vocabulary import VOCABULARY_FILE, WORDS_FILE, word_list, write_packed
+from selectolax.lexbor import LexborHTMLParser
+
+from kakehashi.build.search_vocabulary import VOCABULARY_FILE, WORDS_FILE, page_words, word_list, write_packed
 
 BUNDLE_DIR = "pagefind"
 BODY_MARKER = "data-pagefind-body"
@@ -64,8 +69,9 @@ WORD_GAP = " "  # between a kana or kanji and its neighbours in the Japanese cop
 FRAGMENT_HEAD = b"pagefind_dcd"  # what Pagefind writes before the JSON of each (gzipped) fragment
 UNSEGMENTED = "und"  # the language Pagefind is told a pre-segmented copy is in (rule 3)
 
-#: Parts of the page that are not content: heading permalinks, the "Sources" and "last verified"
-#: furniture, language notices, the source-file dates; term cards, cross-links and the side-by-side offer.
+#: Parts of the page that are not content, left out of its search copy: heading permalinks, the
+#: "Sources" and "last verified" furniture, language notices, the source-file dates; term cards,
+#: cross-links and the side-by-side offer.
 EXCLUDE_SELECTORS = (
     ".headerlink",
     ".md-source-file",
@@ -92,6 +98,8 @@ _CJK_BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _CHANGEABLE = re.compile(f"[{WIDTH_CLASS}{CJK_CLASS}]")
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
+_EXCLUDED = ", ".join(EXCLUDE_SELECTORS)
+_EXCLUDED_CLASS = re.compile("|".join(re.escape(selector.lstrip(".")) for selector in EXCLUDE_SELECTORS))
 
 
 class SearchIndexError(RuntimeError):
@@ -121,18 +129,31 @@ def index_text(text: str, segment_cjk: bool) -> str:
 
 def index_html(html: str, segment_cjk: bool) -> str:
     """The copy of a page that Pagefind reads: the page's ``<title>`` and its indexed article (the
-    ``data-pagefind-body`` element, to the last ``</article>``) with its text normalised and its
-    markup as it was. Navigation, header and footer are left out: Pagefind would skip them anyway,
-    and reading them cost it a quarter of its time. Without the marker, all the text is normalised."""
+    ``data-pagefind-body`` element, to the last ``</article>``) without its excluded parts, its text
+    normalised. Navigation, header and footer are left out: Pagefind would skip them anyway, and
+    reading them cost it a quarter of its time. Without the marker, the whole page."""
     marker = html.find(BODY_MARKER)
     if marker < 0:
-        return _normalised(html, segment_cjk)
+        return _normalised(_without_excluded(html), segment_cjk)
     start = html.rfind("<", 0, marker)
     end = html.rfind("</article>")
     end = end + len("</article>") if end > marker else len(html)
     title = _TITLE.search(html)
+    body = _normalised(_without_excluded(html[start:end]), segment_cjk)
     return (f'<!doctype html><html lang="{page_language(html) or ""}"><head><meta charset="utf-8">'
-            f'{title[0] if title else ""}</head><body>{_normalised(html[start:end], segment_cjk)}</body></html>')
+            f'{title[0] if title else ""}</head><body>{body}</body></html>')
+
+
+def _without_excluded(html: str) -> str:
+    """``html`` without the elements of ``EXCLUDE_SELECTORS`` (as it was when it has none). Removed
+    before the text rules, so that the words around a removed element are set apart as they read."""
+    if not _EXCLUDED_CLASS.search(html):
+        return html
+    tree = LexborHTMLParser(html)
+    for node in tree.css(_EXCLUDED):
+        node.decompose()
+    whole = html.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+    return tree.html if whole else tree.body.inner_html
 
 
 def _normalised(fragment: str, segment_cjk: bool) -> str:
@@ -199,23 +220,29 @@ class LanguageIndexer:
     def __init__(self, code: str, segment_cjk: bool, work: Path | None = None):
         self.code, self.segment_cjk = code, segment_cjk
         self.work = work or Path(tempfile.mkdtemp(prefix=f"kk-search-{code}-"))
+        self.words: Counter[str] = Counter()  # the words of the copies kept (search_vocabulary.page_words)
 
-    #: In the copies folder: the termbase vocabulary of this language (written by the process that
-    #: builds the language, packed into the bundle by the one that runs Pagefind).
+    #: In the copies folder: the termbase vocabulary and the word counts of this language (written by
+    #: the process that builds the language, packed into the bundle by the one that runs Pagefind).
     VOCABULARY_SOURCE = ".kk-vocabulary.json"
+    WORDS_SOURCE = ".kk-words.json"
 
-    def set_vocabulary(self, data: dict) -> None:
-        """The vocabulary (:func:`kakehashi.build.search_vocabulary.vocabulary`) to publish with the bundle."""
+    def hand_over(self, vocabulary: dict) -> None:
+        """Write what the bundle publishes besides the index: the vocabulary
+        (:func:`kakehashi.build.search_vocabulary.vocabulary`) and the words of the copies kept."""
         self.work.mkdir(parents=True, exist_ok=True)
-        (self.work / self.VOCABULARY_SOURCE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        for name, data in ((self.VOCABULARY_SOURCE, vocabulary), (self.WORDS_SOURCE, self.words)):
+            (self.work / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     def add(self, rel_path: str, html: str) -> None:
-        """Keep a normalised copy of a page, if it is searchable and in this language."""
+        """Keep a normalised copy of a page, if it is searchable and in this language, and count its words."""
         if BODY_MARKER not in html or page_language(html) != self.code:
             return
         target = self.work / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_html(html, self.segment_cjk), encoding="utf-8")
+        copy = index_html(html, self.segment_cjk)
+        target.write_text(copy, encoding="utf-8")
+        self.words.update(page_words(copy, self.segment_cjk))
 
     def write_bundle(self, site_dir: Path) -> LanguageIndex | None:
         """Run Pagefind over the copies kept, then remove them; write ``<site_dir>/pagefind/<code>/``."""
@@ -228,7 +255,7 @@ class LanguageIndexer:
             language = UNSEGMENTED if self.segment_cjk else self.code
             command = [
                 sys.executable, "-m", "pagefind", "--site", str(self.work), "--output-path", str(bundle),
-                "--force-language", language, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet",
+                "--force-language", language, "--quiet",
             ]
             with _pagefind_turn():
                 done = subprocess.run(command, capture_output=True, text=True)
@@ -236,7 +263,8 @@ class LanguageIndexer:
                 raise SearchIndexError(f"Pagefind failed for '{self.code}' (exit {done.returncode}):\n{done.stdout}{done.stderr}")
             for name in _UNUSED:
                 (bundle / name).unlink(missing_ok=True)
-            write_packed(bundle / WORDS_FILE, word_list(sorted(self.work.rglob("*.html")), self.segment_cjk))
+            words = self.work / self.WORDS_SOURCE
+            write_packed(bundle / WORDS_FILE, word_list(Counter(json.loads(words.read_text(encoding="utf-8"))) if words.is_file() else Counter()))
             source = self.work / self.VOCABULARY_SOURCE
             if source.is_file():
                 data = json.loads(source.read_text(encoding="utf-8"))

@@ -39,7 +39,6 @@ MIN_WORD = 4  # shortest word kept for typo replacement (a query word of 5 lette
 MAX_WORDS = 20000  # per language, most frequent first
 
 _MARKUP = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
-_EXCLUDED = re.compile(r'<(\w+)[^>]*class="[^"]*\b(?:headerlink|kk-furniture|kk-banner|md-source-file)\b[^"]*"[^>]*>.*?</\1>', re.S)
 _APOSTROPHES = re.compile("[’ʼ`]")
 _LATIN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _KATAKANA_RUN = re.compile("[\u30a1-\u30fa\u30fc-\u30ff]{5,}")
@@ -73,8 +72,9 @@ def vocabulary(concepts: Iterable[Concept], language: str, glossary: str | None)
 
 
 def page_words(html: str, cjk: bool) -> list[str]:
-    """The words of a search copy that a misspelt query word may be replaced with."""
-    text = html_lib.unescape(_MARKUP.sub(" ", _EXCLUDED.sub(" ", html)))
+    """The words of a search copy (whose parts that are not content are left out already) that a
+    misspelt query word may be replaced with."""
+    text = html_lib.unescape(_MARKUP.sub(" ", html))
     if cjk:
         text = _CJK_GAP.sub("", text)
         words = [fold(run) for run in _KATAKANA_RUN.findall(text)]
@@ -82,19 +82,20 @@ def page_words(html: str, cjk: bool) -> list[str]:
     else:
         words = []
     for word in _LATIN_WORD.findall(_APOSTROPHES.sub("'", text)):
-        for part in word.split("'"):  # l'autorisation -> autorisation
+        for part in word.split("'") if "'" in word else (word,):  # l'autorisation -> autorisation
+            if part.isascii():
+                if len(part) >= MIN_WORD:
+                    words.append(part.lower())
+                continue
             part = unicodedata.normalize("NFKC", part).lower()
             if len(part) >= MIN_WORD and not _CJK.search(part):
                 words.append(part)
     return words
 
 
-def word_list(copies: Iterable[Path], cjk: bool) -> list[str]:
-    """The words of all the copies, most frequent first (ties: alphabetical), one spelling per folded
-    form (its most frequent), at most ``MAX_WORDS``."""
-    counts: Counter[str] = Counter()
-    for copy in copies:
-        counts.update(page_words(copy.read_text(encoding="utf-8"), cjk))
+def word_list(counts: Counter[str]) -> list[str]:
+    """The words of a language's copies (their counts), most frequent first (ties: alphabetical), one
+    spelling per folded form (its most frequent), at most ``MAX_WORDS``."""
     totals: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     for word, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
