@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.data.termbase import Concept, Term
-from kakehashi.render.term_cards import TermMarker, mark_terms
+from kakehashi.render.term_cards import TermMarker, _plain_runs, _TextFinder, mark_terms, text_runs
 
 NAMES = {"en": "English", "fr": "French", "ja": "Japanese"}
 
@@ -89,3 +89,34 @@ def test_terms_are_found_where_lower_case_changes_the_length_of_the_text():
     html = "<p>İstanbul: a MAH files with PMDA; the MAH again.</p>"
     assert marked(mark_terms(html, [MAH, PMDA], "en", NAMES.get)) == [("mah", "MAH"), ("pmda", "PMDA")]
 
+
+
+PLAIN = [
+    '<p>A &amp; B <b class="x">bold</b> &#233; &#x41;c</p>', '<p>R&amp;D<br/>x<br>y <span/>z</span></p>',
+    "<p title='a>b'>x</p>", '<P CLASS="headerlink">x</P>y', '<p class=a class="headerlink">x</p>y',
+    '<p data-class="code">x</p>', '<span class="kk-term-card">x<span>y</span>z</span>w', '<a href="?a=1&amp;b=2">x</a> y',
+    '<p>\n text\n</p>\n', '<p data-x = "1" hidden>t</p>', '<ul><li>a<li>b</ul>', '</p>stray end<p>',
+]
+NOT_PLAIN = ['<p>a < b</p>', '<p>a & b</p>', '<p>x<!-- c --></p>', '<script>var a = "<p>";</script>', '<p class="a&amp;b">x</p>']
+
+
+def test_plain_markup_is_read_as_the_standard_parser_reads_it():
+    for html in PLAIN:
+        assert _plain_runs(html) == _TextFinder(html).runs, html
+    for html in NOT_PLAIN:
+        assert _plain_runs(html) is None, html
+        assert text_runs(html) == _TextFinder(html).runs
+
+
+def test_every_built_page_is_read_as_the_standard_parser_reads_it(built_site):
+    """The articles of the real site (their scripts left out): the regular expressions read most of
+    them and find the same runs as the standard parser."""
+    plain = 0
+    for page in sorted(built_site.rglob("*.html")):
+        article = re.search(r"<article\b.*</article>", page.read_text(encoding="utf-8"), re.S)
+        if article:
+            html = re.sub(r"<script\b.*?</script>", "", article[0], flags=re.S)
+            runs = _plain_runs(html)
+            assert runs is None or runs == _TextFinder(html).runs, page
+            plain += runs is not None
+    assert plain > 100

@@ -1,8 +1,9 @@
 """Term cards: the first occurrence of each termbase term in a page's HTML, marked with its definition
 and the term in the other languages.
 
-The page is read with the standard library's HTML parser; only the matched words are replaced, every
-other byte is kept. Text inside links, code, headings and similar elements is left alone. The card is
+The page is read with the standard library's HTML parser (or, when the page is plain markup, a few
+regular expressions that find the same text runs); only the matched words are replaced, every other
+byte is kept. Text inside links, code, headings and similar elements is left alone. The card is
 in the HTML (visually hidden until the term is hovered, focused or tapped), so it reads as plain text
 without JavaScript or CSS; ``aria-describedby`` ties it to the term for assistive technologies.
 """
@@ -28,36 +29,99 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "kk-term-card"})
 
 
+class _Runs:
+    """The text runs of a page that may carry a term card, (offset in the page, text), as tags open and
+    close around them."""
+
+    def __init__(self):
+        self.runs: list[tuple[int, str]] = []
+        self._open: list[str] = []  # tags
+        self._skipped: list[bool] = []  # of each open tag: is its text left alone
+        self._inside_skipped = 0  # how many open tags are skipped
+
+    def start(self, tag: str, classes: str | None) -> None:
+        if tag not in VOID:
+            skipped = tag in SKIPPED or bool(classes and set(classes.split()) & SKIPPED_CLASSES)
+            self._open.append(tag)
+            self._skipped.append(skipped)
+            self._inside_skipped += skipped
+
+    def end(self, tag: str) -> None:
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index] == tag:
+                self._inside_skipped -= sum(self._skipped[index:])
+                del self._open[index:], self._skipped[index:]
+                return
+
+    def text(self, offset: int, data: str) -> None:
+        if not self._inside_skipped and data.strip():
+            self.runs.append((offset, data))
+
+
 class _TextFinder(HTMLParser):
-    """The text runs of a page that may carry a term card: (offset in the page, text)."""
+    """The text runs of any page, read by the standard library's parser."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=False)  # text runs stay exactly as written, so offsets hold
-        self.runs: list[tuple[int, str]] = []
-        self._open: list[tuple[str, bool]] = []  # (tag, skipped)
+        self._runs = _Runs()
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.feed(html)
         self.close()
+        self.runs = self._runs.runs
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        self._open.append((tag, tag in SKIPPED or bool(classes & SKIPPED_CLASSES)))
+        self._runs.start(tag, dict(attrs).get("class"))
 
     def handle_endtag(self, tag):
-        for index in range(len(self._open) - 1, -1, -1):
-            if self._open[index][0] == tag:
-                del self._open[index:]
-                return
+        self._runs.end(tag)
 
     def handle_data(self, data):
-        if data.strip() and not any(skipped for _, skipped in self._open):
-            self.runs.append((self._offset(), data))
+        self._runs.text(self._offset(), data)
+
+
+# Plain markup: tags with quoted, bare or no attribute values, and complete character references.
+# Anything else (comments, declarations, script or style text, a stray ``<`` or ``&``) goes to _TextFinder.
+_TOKEN = re.compile(r"""(?P<text>[^<&]+)"""
+                    r"""|(?P<end></([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)"""
+                    r"""|(?P<start><([a-zA-Z][^\t\n\r\f />\x00]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>)"""
+                    r"""|(?P<reference>&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)"""
+                    r"""|(?P<other>[<&])""")
+_CLASS = re.compile(r"""(?:^|\s)[cC][lL][aA][sS][sS]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_RAW_TEXT = frozenset({"script", "style"})
+
+
+def _plain_runs(html: str) -> list[tuple[int, str]] | None:
+    """The text runs that _TextFinder finds, read with one regular expression, or None when ``html`` is
+    not plain markup. A character reference ends a text run, as it does for the standard parser."""
+    runs = _Runs()
+    for token in _TOKEN.finditer(html):
+        kind = token.lastgroup
+        if kind == "text":
+            runs.text(token.start(), token[0])
+        elif kind == "end":
+            runs.end(token[3].lower())
+        elif kind == "start":
+            tag, attributes = token[5].lower(), token[6]
+            classes = _CLASS.findall(attributes) if "=" in attributes else None
+            last = "".join(classes[-1]) if classes else None
+            if tag in _RAW_TEXT or (last and "&" in last):  # the standard parser unescapes attribute values
+                return None
+            runs.start(tag, last)
+            if token[7]:
+                runs.end(tag)
+        elif kind == "other":
+            return None
+    return runs.runs
+
+
+def text_runs(html: str) -> list[tuple[int, str]]:
+    """The text runs of a page that may carry a term card: (offset in the page, text)."""
+    runs = _plain_runs(html)
+    return _TextFinder(html).runs if runs is None else runs
 
 
 def _fold(text: str) -> str:
@@ -144,7 +208,7 @@ class TermMarker:
 
     def mark(self, html: str) -> str:
         """``html`` with the first occurrence of each concept's term (any accepted form) marked."""
-        runs = _TextFinder(html).runs
+        runs = text_runs(html)
         text = "\n".join(run for _, run in runs)  # searched once per form; a match maps back to its run
         starts = list(accumulate((len(run) + 1 for _, run in runs[:-1]), initial=0))
         occurrences = []  # (start, -length, end, concept) of every accepted form, as offsets in the page
