@@ -134,25 +134,25 @@ def index_html(html: str, segment_cjk: bool) -> str:
     reading them cost it a quarter of its time. Without the marker, the whole page."""
     marker = html.find(BODY_MARKER)
     if marker < 0:
-        return _normalised(_without_excluded(html), segment_cjk)
+        return _normalised(_without_excluded(html, whole=True), segment_cjk)
     start = html.rfind("<", 0, marker)
     end = html.rfind("</article>")
     end = end + len("</article>") if end > marker else len(html)
     title = _TITLE.search(html)
-    body = _normalised(_without_excluded(html[start:end]), segment_cjk)
+    body = _normalised(_without_excluded(html[start:end], whole=False), segment_cjk)
     return (f'<!doctype html><html lang="{page_language(html) or ""}"><head><meta charset="utf-8">'
             f'{title[0] if title else ""}</head><body>{body}</body></html>')
 
 
-def _without_excluded(html: str) -> str:
-    """``html`` without the elements of ``EXCLUDE_SELECTORS`` (as it was when it has none). Removed
-    before the text rules, so that the words around a removed element are set apart as they read."""
+def _without_excluded(html: str, whole: bool) -> str:
+    """A page (``whole``) or a fragment of one without the elements of ``EXCLUDE_SELECTORS`` (as it was
+    when it has none). Removed before the text rules, so that the words around a removed element are
+    set apart as they read."""
     if not _EXCLUDED_CLASS.search(html):
         return html
     tree = LexborHTMLParser(html)
     for node in tree.css(_EXCLUDED):
         node.decompose()
-    whole = html.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
     return tree.html if whole else tree.body.inner_html
 
 
@@ -264,7 +264,8 @@ class LanguageIndexer:
             for name in _UNUSED:
                 (bundle / name).unlink(missing_ok=True)
             words = self.work / self.WORDS_SOURCE
-            write_packed(bundle / WORDS_FILE, word_list(Counter(json.loads(words.read_text(encoding="utf-8"))) if words.is_file() else Counter()))
+            counts = Counter(json.loads(words.read_text(encoding="utf-8"))) if words.is_file() else Counter()
+            write_packed(bundle / WORDS_FILE, word_list(counts))
             source = self.work / self.VOCABULARY_SOURCE
             if source.is_file():
                 data = json.loads(source.read_text(encoding="utf-8"))

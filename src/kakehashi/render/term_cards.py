@@ -1,8 +1,8 @@
 """Term cards: the first occurrence of each termbase term in a page's HTML, marked with its definition
 and the term in the other languages.
 
-The page is read with the standard library's HTML parser (or, when the page is plain markup, a few
-regular expressions that find the same text runs); only the matched words are replaced, every other
+The page is read with one regular expression when it is plain markup, with the standard library's
+HTML parser otherwise (both find the same text runs); only the matched words are replaced, every other
 byte is kept. Text inside links, code, headings and similar elements is left alone. The card is
 in the HTML (visually hidden until the term is hovered, focused or tapped), so it reads as plain text
 without JavaScript or CSS; ``aria-describedby`` ties it to the term for assistive technologies.
