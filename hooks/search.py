@@ -17,23 +17,20 @@ from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
 from kakehashi.build.roles import search_copies, serving
 from kakehashi.build.search_index import BUNDLE_DIR, LanguageIndexer, SearchIndexError, bundle_paths
-from kakehashi.build.search_vocabulary import vocabulary
+from kakehashi.build.search_vocabulary import glossary_link, vocabulary
 from kakehashi.languages import profile
 
 log = get_plugin_logger(__name__)
 _indexers = {}  # language being built -> its index in the making
-_glossaries = {}  # language being built -> its glossary page's folder ("fr/glossary/"), if any
-GLOSSARY_PAGE = "glossary/index.html"
+_glossaries = {}  # language being built -> its glossary page, as the vocabulary links to it (or None)
 
 
 def on_env(env, config, files):
-    """Where the search partial finds the bundles, from the language being built."""
+    """Where the search partial finds the bundles, and where this language's vocabulary links to its glossary."""
     build = language_build(config.config_file_path, config.theme["language"])
     prefix = build.lang.url_prefix
     env.globals["kk_search_bundles"] = bundle_paths(prefix, build.site.codes)
-    pages = {file.dest_uri for file in files.documentation_pages()}
-    target = prefix.strip("/") + "/" + GLOSSARY_PAGE if prefix.strip("/") else GLOSSARY_PAGE
-    _glossaries[config.theme["language"]] = target.removesuffix("index.html") if target in pages else None
+    _glossaries[config.theme["language"]] = glossary_link(prefix, {file.dest_uri for file in files.documentation_pages()})
     return env
 
 
@@ -61,10 +58,7 @@ def on_post_build(config):
     if indexer is None:
         return
     site = language_build(config.config_file_path, config.theme["language"]).site
-    glossary = _glossaries.get(indexer.code)
-    # The bundle is <site>/pagefind/<code>/: the glossary is two folders up.
-    indexer.hand_over(vocabulary(current_portal(site).result.termbase, indexer.code,
-                                 f"../../{glossary}" if glossary else None))
+    indexer.hand_over(vocabulary(current_portal(site).result.termbase, indexer.code, _glossaries.get(indexer.code)))
     if search_copies():
         return
     try:

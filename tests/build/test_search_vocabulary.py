@@ -14,6 +14,7 @@ from kakehashi.build.search_vocabulary import (
     VOCABULARY_FILE,
     WORDS_FILE,
     fold,
+    glossary_link,
     page_words,
     read_packed,
     vocabulary,
@@ -110,3 +111,9 @@ def test_real_bundles_carry_a_small_vocabulary_whose_glossary_links_resolve(buil
     assert {c["id"] for c in vocab["concepts"]} <= ids
     words = read_packed(words_file)
     assert len(words) == len(set(map(fold, words))) > 500
+
+
+def test_the_glossary_link_is_relative_to_the_bundle_and_only_for_a_language_that_has_one():
+    assert glossary_link("fr/", {"fr/glossary/index.html", "fr/index.html"}) == "../../fr/glossary/"
+    assert glossary_link("", {"glossary/index.html"}) == "../../glossary/"
+    assert glossary_link("ja/", {"glossary/index.html", "ja/index.html"}) is None

@@ -71,6 +71,17 @@ def vocabulary(concepts: Iterable[Concept], language: str, glossary: str | None)
     return {"glossary": glossary, "concepts": entries}
 
 
+GLOSSARY_PAGE = "glossary/index.html"
+
+
+def glossary_link(language_prefix: str, pages: set[str]) -> str | None:
+    """The glossary page of a language as the vocabulary links to it, relative to the language's
+    bundle (``<site>/pagefind/<code>/``, two folders below the site root): ``../../fr/glossary/``.
+    ``pages``: the site paths of the language's pages; None when they hold no glossary."""
+    target = language_prefix.strip("/") + "/" + GLOSSARY_PAGE if language_prefix.strip("/") else GLOSSARY_PAGE
+    return "../../" + target.removesuffix("index.html") if target in pages else None
+
+
 def page_words(html: str, cjk: bool) -> list[str]:
     """The words of a search copy (whose parts that are not content are left out already) that a
     misspelt query word may be replaced with."""
