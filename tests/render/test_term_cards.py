@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.data.termbase import Concept, Term
-from kakehashi.render.term_cards import TermMarker, _plain_runs, _TextFinder, mark_terms, text_runs
+from kakehashi.render.term_cards import TermMarker, _plain_runs, _TextFinder, text_runs
 
 NAMES = {"en": "English", "fr": "French", "ja": "Japanese"}
 
@@ -18,6 +18,11 @@ def concept(id, en, fr, ja, definition=None, en_variants=()):
 MAH = concept("mah", "marketing authorisation holder", "titulaire de l’autorisation", "製造販売業者", en_variants=["MAH"])
 FOREIGN_MAH = concept("foreign-mah", "foreign MAH", "titulaire étranger", "外国製造販売業者")
 PMDA = concept("pmda", "PMDA", "PMDA", "PMDA", {"en": "The <agency> & its reviews."})
+
+
+def mark_terms(html, concepts, language, names):
+    """One page marked by a marker of its own (a build keeps one per language)."""
+    return TermMarker(concepts, language, names).mark(html)
 
 
 def marked(html):

@@ -235,9 +235,3 @@ class TermMarker:
         out.append(html[position:])
         return "".join(out)
 
-
-def mark_terms(html: str, concepts: list[Concept], language: str, names: Callable[[str], str]) -> str:
-    """``html`` with the first occurrence of each concept's term (any accepted form in ``language``) marked.
-    ``names(code)`` is a language's name in the reader's language. (One page; a build uses a
-    :class:`TermMarker` per language.)"""
-    return TermMarker(concepts, language, names).mark(html)
