@@ -93,7 +93,7 @@ def page_words(html: str, cjk: bool) -> list[str]:
     else:
         words = []
     for word in _LATIN_WORD.findall(_APOSTROPHES.sub("'", text)):
-        for part in word.split("'") if "'" in word else (word,):  # l'autorisation -> autorisation
+        for part in word.split("'"):  # l'autorisation -> autorisation
             if part.isascii():
                 if len(part) >= MIN_WORD:
                     words.append(part.lower())
