@@ -14,7 +14,14 @@ from conftest import ROOT, build_site
 
 from kakehashi.build.csp import header_policy, meta_policy, with_policy
 from kakehashi.build.fingerprint import fingerprinted_name, is_fingerprinted
-from kakehashi.build.site_audit import INERT_ATTRIBUTES, URL_ATTRIBUTE_SET, audit_page, audit_site, theme_script_patterns
+from kakehashi.build.site_audit import (
+    INERT_ATTRIBUTES,
+    URL_ATTRIBUTE_SET,
+    BuildAudit,
+    audit_page,
+    audit_site,
+    theme_script_patterns,
+)
 from kakehashi.build.web_server import NGINX, precompress, render_config
 
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
@@ -49,7 +56,7 @@ def test_clean_page_passes_the_audit():
     assert audit_page(page("<p>Hello <a href='https://example.org'>there</a></p>"), "index.html", PATTERNS, HOSTS) == []
 
 
-@pytest.mark.parametrize(("body", "head", "expected"), [
+AUDIT_CASES = [
     ('<a href="#" onclick="alert(1)">x</a>', "", "inline event handler 'onclick'"),
     ('<a href="JavaScript:alert(1)">x</a>', "", "javascript: URL in 'href'"),
     ('<img src="https://tracker.example/p.gif" alt="">', "", "loaded from another host"),
@@ -65,12 +72,49 @@ def test_clean_page_passes_the_audit():
     ("", '<meta http-equiv="refresh" content="0;url=https://evil.example">', "refresh"),
     ('<form action="https://evil.example/post"></form>', "", "form posting to another host"),
     ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "", "javascript: URL"),
-])
+]
+
+
+@pytest.mark.parametrize(("body", "head", "expected"), AUDIT_CASES)
 def test_audit_names_page_and_element(body, head, expected):
     problems = audit_page(page(body, head), "fr/guides/x/index.html", PATTERNS, HOSTS)
     assert problems, body or head
     assert any(expected in p.message for p in problems), [p.as_text() for p in problems]
     assert all(p.as_text().startswith("fr/guides/x/index.html: <") for p in problems)
+
+
+BAD_BODIES = [case[0] for case in AUDIT_CASES if case[0]]
+
+
+@pytest.mark.parametrize("body", ["<p>Hello</p>", *BAD_BODIES])
+def test_a_page_secured_as_it_is_built_gets_the_policy_and_findings_of_the_two_steps(body):
+    """The build audits each page on the parse its policy needed: same page, same findings."""
+    html = PAGE.format(body=body, head="")
+    secured, problems = BuildAudit([ROOT / "overrides", MATERIAL_TEMPLATES], HOSTS).secure_page(html, "fr/x/index.html")
+    assert secured == with_policy(html)
+    assert problems == audit_page(with_policy(html), "fr/x/index.html", PATTERNS, HOSTS)
+
+
+def test_the_end_audit_reads_again_only_pages_not_as_they_were_audited(tmp_path):
+    """Pages audited as built are passed over while unchanged; a page rewritten afterwards, a file no
+    page event wrote and a worker's pages without a record are audited; a worker's record is consumed."""
+    templates = [ROOT / "overrides", MATERIAL_TEMPLATES]
+    main, worker = BuildAudit(templates, HOSTS), BuildAudit(templates, HOSTS)
+    (tmp_path / "fr").mkdir()
+    for audit, name in ((main, "a.html"), (main, "b.html"), (worker, "fr/c.html"), (worker, "fr/d.html")):
+        html, problems = audit.secure_page(PAGE.format(body='<span onclick="x()">t</span>', head=""), name)
+        assert [p.message for p in problems] == ["inline event handler 'onclick'"]
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    worker.hand_over(tmp_path / "fr")
+    (tmp_path / "b.html").write_text((tmp_path / "b.html").read_text(encoding="utf-8") + "<!-- a later step -->", encoding="utf-8")
+    (tmp_path / "e.html").write_text(PAGE.format(body="", head=""), encoding="utf-8")
+    pages, problems = main.finish(tmp_path, [tmp_path / "fr"])
+    assert pages == 5
+    assert [(p.page, p.message) for p in problems] == [
+        ("b.html", "inline event handler 'onclick'"), ("e.html", 'no <meta http-equiv="Content-Security-Policy">')]
+    assert not (tmp_path / "fr" / BuildAudit.RECORD).exists()
+    pages, problems = BuildAudit(templates, HOSTS).finish(tmp_path, [tmp_path / "fr"])  # no record: all read
+    assert pages == 5 and len(problems) == 5
 
 
 def test_page_without_policy_fails():
@@ -80,6 +124,10 @@ def test_page_without_policy_fails():
 
 def test_attributes_passed_over_are_none_the_audit_reads():
     assert not [name for name in INERT_ATTRIBUTES if name.startswith("on") or name in URL_ATTRIBUTE_SET or name == "style"]
+    assert not [name for name in URL_ATTRIBUTE_SET if name.startswith("data-")]  # data-* are passed over too
+    problems = audit_page(page('<div data-src="https://cdn.example/x.js" data-x="javascript:y()" onclick="z()">t</div>'),
+                          "index.html", PATTERNS, HOSTS)
+    assert [p.message for p in problems] == ["inline event handler 'onclick'"]
 
 
 def test_a_large_site_is_audited_by_several_processes_with_the_same_findings(tmp_path):

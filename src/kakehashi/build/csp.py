@@ -21,6 +21,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -36,9 +37,9 @@ def source_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def inline_sources(html: str) -> tuple[list[str], list[str]]:
-    """The inline scripts a browser would run, and the ``style`` attribute values, of a page."""
-    tree = LexborHTMLParser(html)
+def inline_sources(page: str | LexborHTMLParser) -> tuple[list[str], list[str]]:
+    """The inline scripts a browser would run, and the ``style`` attribute values, of a page (its HTML or its parse)."""
+    tree = LexborHTMLParser(page) if isinstance(page, str) else page
     scripts, styles = [], []
     for node in tree.css("script"):
         attributes = node.attributes
@@ -74,25 +75,37 @@ def policy(script_hashes: Iterable[str], style_hashes: Iterable[str], header: bo
     return "; ".join(directives)
 
 
-def page_hashes(html: str) -> tuple[set[str], set[str]]:
+def page_hashes(page: str | LexborHTMLParser) -> tuple[set[str], set[str]]:
     """The hashes of a page's inline scripts and style attributes."""
-    scripts, styles = inline_sources(html)
+    scripts, styles = inline_sources(page)
     return {source_hash(s) for s in scripts}, {source_hash(s) for s in styles}
 
 
-def with_policy(html: str) -> str:
+@dataclass(frozen=True)
+class SecuredPage:
+    """A page with its policy, and the parse of the page it was computed from (for the audit to reuse)."""
+
+    html: str
+    tree: LexborHTMLParser  # the page without its policy
+    has_policy: bool  # False only for a page without <meta charset> or <head>
+
+
+def secure(html: str) -> SecuredPage:
     """The page with its policy as the first element after ``<meta charset>`` (a ``<meta>`` policy only
     governs what follows it). A page that has one already gets it anew."""
     html = EXISTING_META.sub("", html)
-    scripts, styles = page_hashes(html)
+    tree = LexborHTMLParser(html)
+    scripts, styles = page_hashes(tree)
     tag = f'<meta http-equiv="{META_NAME}" content="{policy(scripts, styles)}">'
-    match = CHARSET.search(html)
-    if match:
-        return html[: match.end()] + tag + html[match.end():]
-    head = re.search(r"<head[^>]*>", html, re.IGNORECASE)
-    if head:
-        return html[: head.end()] + tag + html[head.end():]
-    return html
+    place = CHARSET.search(html) or re.search(r"<head[^>]*>", html, re.IGNORECASE)
+    if place is None:
+        return SecuredPage(html, tree, False)
+    return SecuredPage(html[: place.end()] + tag + html[place.end():], tree, True)
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy (:func:`secure`)."""
+    return secure(html).html
 
 
 def meta_policy(html: str) -> str | None:

@@ -12,6 +12,8 @@ The theme's inline scripts are known from its templates: each ``<script>`` of Ma
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import re
@@ -24,7 +26,7 @@ from urllib.parse import urlsplit
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
 
-from kakehashi.build.csp import DATA_SCRIPT_TYPES, META_NAME
+from kakehashi.build.csp import DATA_SCRIPT_TYPES, META_NAME, secure
 from kakehashi.checks.html_allowlist import INVISIBLE, url_scheme
 
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data"})
@@ -79,6 +81,11 @@ def theme_script_patterns(template_dirs: Iterable[Path]) -> list[re.Pattern]:
     return patterns
 
 
+def _only_data(names) -> bool:
+    """True when every name is a ``data-*`` attribute (read by scripts only, never by the browser itself)."""
+    return all(name.startswith("data-") for name in names)
+
+
 def _excerpt(node) -> str:
     attributes = " ".join(f'{name}="{(value or "")[:60]}"' for name, value in list(node.attributes.items())[:4])
     return f"<{node.tag}{' ' + attributes if attributes else ''}>"
@@ -122,11 +129,17 @@ def _css_urls(css: str, declarations: bool = False) -> Iterator[str]:
 
 def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts: frozenset[str]) -> list[Problem]:
     """What is wrong with one built page."""
+    return audit_tree(LexborHTMLParser(html), page, theme_scripts, own_hosts)
+
+
+def audit_tree(tree: LexborHTMLParser, page: str, theme_scripts: list[re.Pattern], own_hosts: frozenset[str],
+               has_policy: bool = False) -> list[Problem]:
+    """What is wrong with one built page, parsed; ``has_policy``: its policy is known to be there."""
     problems: list[Problem] = []
-    has_policy = False
-    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):
         tag, raw = node.tag, node.attributes
-        if tag not in WATCHED_TAGS and raw.keys() <= INERT_ATTRIBUTES:
+        watched = tag in WATCHED_TAGS
+        if not watched and (raw.keys() <= INERT_ATTRIBUTES or _only_data(raw.keys() - INERT_ATTRIBUTES)):
             continue  # most elements: nothing the audit looks at
         if not isinstance(tag, str) or tag.startswith(("-", "_")):
             continue
@@ -137,36 +150,11 @@ def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts:
                 messages.append(f"inline event handler '{name}'")
             if name in URL_ATTRIBUTE_SET and url_scheme(value) in SCRIPT_SCHEMES and not (tag == "img" and name == "src"):
                 messages.append(f"{url_scheme(value)}: URL in '{name}'")
-        if tag in NEVER:
-            messages.append(f"{NEVER[tag]} is not allowed on the portal")
-        if tag == "meta":
-            equiv = attributes.get("http-equiv", "").lower()
-            if equiv == "refresh":
-                messages.append("a refresh sends readers elsewhere")
-            if equiv == META_NAME.lower():
-                has_policy = True
-        if tag == "form" and _foreign(attributes.get("action", ""), own_hosts):
-            messages.append("a form posting to another host")
-        for name in RESOURCE_ELEMENTS.get(tag, ()):
-            value = attributes.get(name)
-            if value is None:
-                continue
-            urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
-            for url in urls:
-                if _foreign(url, own_hosts) or (url_scheme(url) == "data" and tag != "img"):
-                    messages.append(f"'{url[:80]}' is loaded from another host")
-        if tag == "link" and "href" in attributes:
-            rels = set(attributes.get("rel", "").lower().split())
-            if rels & LOADED_LINK_RELS and _foreign(attributes["href"], own_hosts):
-                messages.append(f"'{attributes['href'][:80]}' is loaded from another host")
-        if "style" in attributes:
-            for url in _css_urls(attributes["style"], declarations=True):
-                if _foreign(url, own_hosts):
-                    messages.append(f"style loads '{url[:80]}' from another host")
-        if tag == "style":
-            for url in _css_urls(node.text(deep=True) or ""):
-                if _foreign(url, own_hosts):
-                    messages.append(f"stylesheet loads '{url[:80]}' from another host")
+        if watched:
+            messages.extend(_element_problems(node, tag, attributes, own_hosts))
+            has_policy = has_policy or (tag == "meta" and attributes.get("http-equiv", "").lower() == META_NAME.lower())
+        elif "style" in attributes:
+            messages.extend(_style_problems(attributes["style"], own_hosts))
         problems.extend(Problem(page, _excerpt(node), message) for message in messages)
         if tag == "script" and "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_SCRIPT_TYPES:
             body = node.text(deep=True) or ""
@@ -177,6 +165,45 @@ def audit_page(html: str, page: str, theme_scripts: list[re.Pattern], own_hosts:
     return problems
 
 
+def _element_problems(node, tag: str, attributes: dict[str, str], own_hosts: frozenset[str]) -> list[str]:
+    """What is wrong with an element of a watched tag, beyond its event handlers and script URLs."""
+    messages = []
+    if tag in NEVER:
+        messages.append(f"{NEVER[tag]} is not allowed on the portal")
+    if tag == "meta" and attributes.get("http-equiv", "").lower() == "refresh":
+        messages.append("a refresh sends readers elsewhere")
+    if tag == "form" and _foreign(attributes.get("action", ""), own_hosts):
+        messages.append("a form posting to another host")
+    for name in RESOURCE_ELEMENTS.get(tag, ()):
+        value = attributes.get(name)
+        if value is None:
+            continue
+        urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+        for url in urls:
+            if _foreign(url, own_hosts) or (url_scheme(url) == "data" and tag != "img"):
+                messages.append(f"'{url[:80]}' is loaded from another host")
+    if tag == "link" and "href" in attributes:
+        rels = set(attributes.get("rel", "").lower().split())
+        if rels & LOADED_LINK_RELS and _foreign(attributes["href"], own_hosts):
+            messages.append(f"'{attributes['href'][:80]}' is loaded from another host")
+    if "style" in attributes:
+        messages.extend(_style_problems(attributes["style"], own_hosts))
+    if tag == "style":
+        for url in _css_urls(node.text(deep=True) or ""):
+            if _foreign(url, own_hosts):
+                messages.append(f"stylesheet loads '{url[:80]}' from another host")
+    return messages
+
+
+def _style_problems(style: str, own_hosts: frozenset[str]) -> list[str]:
+    return [f"style loads '{url[:80]}' from another host" for url in _css_urls(style, declarations=True) if _foreign(url, own_hosts)]
+
+
+def output_digest(html: str) -> str:
+    """The digest of a page as MkDocs writes it (UTF-8, with references for what UTF-8 cannot hold)."""
+    return hashlib.blake2b(html.encode("utf-8", "xmlcharrefreplace"), digest_size=16).hexdigest()
+
+
 def _audit_files(paths: list[Path], site_dir: Path, patterns: list[re.Pattern], hosts: frozenset[str]) -> list[Problem]:
     problems = []
     for path in paths:
@@ -185,17 +212,58 @@ def _audit_files(paths: list[Path], site_dir: Path, patterns: list[re.Pattern], 
     return problems
 
 
-def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str], jobs: int | None = None) -> tuple[int, list[Problem]]:
-    """(number of HTML pages audited, their problems), over every ``*.html`` file of the site folder.
-    A large site is audited by ``jobs`` processes (default: one per CPU), each on its share of pages."""
+def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str], jobs: int | None = None,
+               audited: dict[str, str] | None = None) -> tuple[int, list[Problem]]:
+    """(number of HTML pages, problems), over every ``*.html`` file of the site folder but those
+    ``audited`` already as they are now (site path -> :func:`output_digest`). Many pages are audited by
+    ``jobs`` processes (default: one per CPU), each on its share."""
     patterns = theme_script_patterns(template_dirs)
     hosts = frozenset(host for host in own_hosts if host)
-    pages = sorted(site_dir.rglob("*.html"))
+    every = sorted(site_dir.rglob("*.html"))
+    pages = [path for path in every if not audited or audited.get(path.relative_to(site_dir).as_posix()) != _file_digest(path)]
     workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
     if workers < 2:
-        return len(pages), _audit_files(pages, site_dir, patterns, hosts)
+        return len(every), _audit_files(pages, site_dir, patterns, hosts)
     shares = [pages[index::workers] for index in range(workers)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         found = pool.map(_audit_files, shares, [site_dir] * workers, [patterns] * workers, [hosts] * workers)
         problems = [problem for share in found for problem in share]
-    return len(pages), sorted(problems, key=lambda problem: problem.page)
+    return len(every), sorted(problems, key=lambda problem: problem.page)
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+class BuildAudit:
+    """The audit of one build: each page as its process builds it (on the parse its policy needs), then,
+    once every language is in the site folder, every HTML file that is not as it was audited (pages a
+    later step rewrote, and whatever no page event wrote). A language worker leaves the record of its
+    pages in its language folder, for the main build."""
+
+    RECORD = ".kk-audited.json"
+
+    def __init__(self, template_dirs: Iterable[Path], own_hosts: Iterable[str]):
+        self.template_dirs, self.own_hosts = list(template_dirs), own_hosts
+        self.patterns = theme_script_patterns(self.template_dirs)
+        self.hosts = frozenset(host for host in own_hosts if host)
+        self.audited: dict[str, str] = {}  # site path -> digest of the page as audited
+
+    def secure_page(self, html: str, page: str) -> tuple[str, list[Problem]]:
+        """The page (at site path ``page``) with its policy, and what is wrong with it."""
+        secured = secure(html)
+        self.audited[page] = output_digest(secured.html)
+        return secured.html, audit_tree(secured.tree, page, self.patterns, self.hosts, secured.has_policy)
+
+    def hand_over(self, language_dir: Path) -> None:
+        """Language worker: leave the record of its audited pages in its language folder."""
+        (language_dir / self.RECORD).write_text(json.dumps(self.audited), encoding="utf-8")
+
+    def finish(self, site_dir: Path, language_dirs: Iterable[Path]) -> tuple[int, list[Problem]]:
+        """Main build, once every language is in ``site_dir``: :func:`audit_site` over what was not
+        audited as it is, with the records that workers left in their ``language_dirs``."""
+        for record in (Path(folder) / self.RECORD for folder in language_dirs):
+            if record.is_file():
+                self.audited.update(json.loads(record.read_text(encoding="utf-8")))
+                record.unlink()
+        return audit_site(site_dir, self.template_dirs, self.own_hosts, audited=self.audited)
