@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from kakehashi.build.stamps import StampCache, file_stamp
 from kakehashi.checks.findings import Finding, Severity
 from kakehashi.checks.registry import report
-from kakehashi.data.schemas import validator
+from kakehashi.data.schemas import SchemaValidator, validator
 from kakehashi.data.yaml_loader import YamlDoc, YamlReadError, read_yaml_file
 
 HTTPS_PATTERN_PREFIX = "^https://"
@@ -55,14 +54,14 @@ def display_path(path: Path, root: Path) -> str:
 _records: StampCache[tuple[Record | None, list[Finding]]] = StampCache()
 
 
-def read_record(path: Path, root: Path, check: Draft202012Validator) -> tuple[Record | None, list[Finding]]:
+def read_record(path: Path, root: Path, check: SchemaValidator) -> tuple[Record | None, list[Finding]]:
     """Read one YAML file and validate it; the Record is None when the file cannot be used. A file
     unchanged since it was last read against the same validator is not read again (live reload)."""
     record, findings = _records.get((path, root), (file_stamp(path), check), lambda: _read_record(path, root, check))
     return record, list(findings)
 
 
-def _read_record(path: Path, root: Path, check: Draft202012Validator) -> tuple[Record | None, list[Finding]]:
+def _read_record(path: Path, root: Path, check: SchemaValidator) -> tuple[Record | None, list[Finding]]:
     display = display_path(path, root)
     try:
         doc = read_yaml_file(path)
@@ -129,7 +128,7 @@ def parse_date(record: Record, findings: list[Finding], *path: str | int) -> dat
 
 # --- JSON Schema errors as findings -----------------------------------------------------------------
 
-def schema_findings(doc: YamlDoc, check: Draft202012Validator, display: str) -> list[Finding]:
+def schema_findings(doc: YamlDoc, check: SchemaValidator, display: str) -> list[Finding]:
     out = []
     for error in sorted(check.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
         out.extend(_error_findings(error, doc, display))
