@@ -52,6 +52,9 @@ INERT_ATTRIBUTES = frozenset({
     "aria-live", "aria-modal", "placeholder", "spellcheck", "autocapitalize", "required", "content", "charset",
     "xmlns", "viewbox", "viewBox", "d", "fill", "stroke", "focusable",
 })
+TEXT_TAGS = frozenset({"script", "style"})  # whose verdict depends on their text, not only on their attributes
+MAX_VERDICTS = 200_000
+_verdicts: dict[tuple, tuple[str, ...]] = {}  # (own hosts, tag, attributes) -> what is wrong with such an element
 PAGES_PER_WORKER = 500  # below this, a process of its own costs more than it saves
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
@@ -143,26 +146,44 @@ def audit_tree(tree: LexborHTMLParser, page: str, theme_scripts: list[re.Pattern
             continue  # most elements: nothing the audit looks at
         if not isinstance(tag, str) or tag.startswith(("-", "_")):
             continue
-        attributes = {name.lower(): value or "" for name, value in raw.items()}
-        messages = []
-        for name, value in attributes.items():
-            if name.startswith("on"):
-                messages.append(f"inline event handler '{name}'")
-            if name in URL_ATTRIBUTE_SET and url_scheme(value) in SCRIPT_SCHEMES and not (tag == "img" and name == "src"):
-                messages.append(f"{url_scheme(value)}: URL in '{name}'")
-        if watched:
-            messages.extend(_element_problems(node, tag, attributes, own_hosts))
-            has_policy = has_policy or (tag == "meta" and attributes.get("http-equiv", "").lower() == META_NAME.lower())
-        elif "style" in attributes:
-            messages.extend(_style_problems(attributes["style"], own_hosts))
-        problems.extend(Problem(page, _excerpt(node), message) for message in messages)
-        if tag == "script" and "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_SCRIPT_TYPES:
-            body = node.text(deep=True) or ""
-            if not any(pattern.fullmatch(body) for pattern in theme_scripts):
-                problems.append(Problem(page, f"<script>{body[:60]}…</script>", "inline script that is not one of the theme's"))
+        if tag in TEXT_TAGS:
+            messages = _messages(node, tag, raw, own_hosts)
+        else:  # the same element on many pages (navigation, links, the theme's head) is judged once
+            key = (own_hosts, tag, tuple(raw.items()))
+            messages = _verdicts.get(key)
+            if messages is None:
+                messages = _messages(node, tag, raw, own_hosts)
+                if len(_verdicts) < MAX_VERDICTS:
+                    _verdicts[key] = messages
+        if messages:
+            problems.extend(Problem(page, _excerpt(node), message) for message in messages)
+        if tag == "meta" and not has_policy:
+            has_policy = any(name.lower() == "http-equiv" and (value or "").lower() == META_NAME.lower() for name, value in raw.items())
+        elif tag == "script":
+            attributes = {name.lower(): value or "" for name, value in raw.items()}
+            if "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_SCRIPT_TYPES:
+                body = node.text(deep=True) or ""
+                if not any(pattern.fullmatch(body) for pattern in theme_scripts):
+                    problems.append(Problem(page, f"<script>{body[:60]}…</script>", "inline script that is not one of the theme's"))
     if not has_policy:
         problems.append(Problem(page, "<head>", f"no <meta http-equiv=\"{META_NAME}\">"))
     return problems
+
+
+def _messages(node, tag: str, raw: dict, own_hosts: frozenset[str]) -> tuple[str, ...]:
+    """What is wrong with an element (an inline script's body apart)."""
+    attributes = {name.lower(): value or "" for name, value in raw.items()}
+    messages = []
+    for name, value in attributes.items():
+        if name.startswith("on"):
+            messages.append(f"inline event handler '{name}'")
+        if name in URL_ATTRIBUTE_SET and url_scheme(value) in SCRIPT_SCHEMES and not (tag == "img" and name == "src"):
+            messages.append(f"{url_scheme(value)}: URL in '{name}'")
+    if tag in WATCHED_TAGS:
+        messages.extend(_element_problems(node, tag, attributes, own_hosts))
+    elif "style" in attributes:
+        messages.extend(_style_problems(attributes["style"], own_hosts))
+    return tuple(messages)
 
 
 def _element_problems(node, tag: str, attributes: dict[str, str], own_hosts: frozenset[str]) -> list[str]:
