@@ -222,7 +222,17 @@ def _style_problems(style: str, own_hosts: frozenset[str]) -> list[str]:
 
 def output_digest(html: str) -> str:
     """The digest of a page as MkDocs writes it (UTF-8, with references for what UTF-8 cannot hold)."""
-    return hashlib.blake2b(html.encode("utf-8", "xmlcharrefreplace"), digest_size=16).hexdigest()
+    return _digest(html.encode("utf-8", "xmlcharrefreplace"))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _as_audited(path: Path, site_dir: Path, audited: dict[str, str]) -> bool:
+    """True when the file at ``path`` is the page that was audited at its site path."""
+    digest = audited.get(path.relative_to(site_dir).as_posix())
+    return digest is not None and digest == _digest(path.read_bytes())
 
 
 def _audit_files(paths: list[Path], site_dir: Path, patterns: list[re.Pattern], hosts: frozenset[str]) -> list[Problem]:
@@ -241,7 +251,7 @@ def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterabl
     patterns = theme_script_patterns(template_dirs)
     hosts = frozenset(host for host in own_hosts if host)
     every = sorted(site_dir.rglob("*.html"))
-    pages = [path for path in every if not audited or audited.get(path.relative_to(site_dir).as_posix()) != _file_digest(path)]
+    pages = [path for path in every if not (audited and _as_audited(path, site_dir, audited))]
     workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
     if workers < 2:
         return len(every), _audit_files(pages, site_dir, patterns, hosts)
@@ -250,10 +260,6 @@ def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterabl
         found = pool.map(_audit_files, shares, [site_dir] * workers, [patterns] * workers, [hosts] * workers)
         problems = [problem for share in found for problem in share]
     return len(every), sorted(problems, key=lambda problem: problem.page)
-
-
-def _file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
 class BuildAudit:
