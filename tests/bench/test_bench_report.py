@@ -43,7 +43,21 @@ def test_median_of_several_runs(tmp_path, monkeypatch):
 
     times = iter([1.0, 30.0, 2.0, 20.0, 3.0, 40.0])  # check, build, check, build, check, build
     memory = iter([100, 700, 100, 900, 100, 800])
-    monkeypatch.setattr(build, "run_measured", lambda *a: Run(next(times), next(memory), 0, ""))
+    cpu = iter([1.5, 55.0, 2.5, 41.0, 3.5, 62.0])
+    monkeypatch.setattr(build, "run_measured", lambda *a: Run(next(times), next(memory), 0, "", next(cpu)))
     monkeypatch.setattr(build, "site_figures", lambda site: (30, 25000.0, 140.0))
     figures = build.measure_size(tmp_path, 1600, runs=3)
-    assert (figures["build_s"], figures["check_s"], figures["peak_rss_mb"]) == (30.0, 2.0, 900)
+    assert (figures["build_s"], figures["build_cpu_s"], figures["check_s"], figures["peak_rss_mb"]) == (30.0, 55.0, 2.0, 900)
+
+
+def test_cpu_time_counts_the_descendants(tmp_path):
+    """A build's CPU time includes the processes it starts (language workers, Pagefind), not only its own."""
+    import sys
+
+    from kakehashi.bench.measure import run_measured
+
+    burn = "import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}], check=True)"
+    run = run_measured([sys.executable, "-c", parent], tmp_path)
+    assert run.returncode == 0
+    assert run.cpu_seconds >= 0.6

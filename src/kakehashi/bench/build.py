@@ -76,7 +76,8 @@ def measure_size(corpus: Path, size: int, runs: int = 1) -> dict:
         builds.append(build)
     pages, html_per_page, site_mb = site_figures(site)
     return {
-        "build_s": round(median(b.seconds for b in builds), 1), "peak_rss_mb": round(max(b.peak_rss_mb for b in builds)),
+        "build_s": round(median(b.seconds for b in builds), 1), "build_cpu_s": round(median(b.cpu_seconds for b in builds), 1),
+        "peak_rss_mb": round(max(b.peak_rss_mb for b in builds)),
         "html_bytes_per_page": round(html_per_page), "site_mb": round(site_mb, 1),
         "check_s": round(median(c.seconds for c in checks), 1), "check_exit": max(c.returncode for c in checks), "pages": pages,
     }
@@ -170,10 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not keep:
             shutil.rmtree(workdir, ignore_errors=True)
-    print(f"{'pages/lang':>10} {'build s':>8} {'stock s':>8} {'check s':>8} {'RSS MB':>7} {'HTML/page':>10} {'site MB':>8}")
+    print(f"{'pages/lang':>10} {'build s':>8} {'CPU s':>7} {'stock s':>8} {'check s':>8} {'RSS MB':>7} {'HTML/page':>10} {'site MB':>8}")
     for size in sorted(set(results) | set(stock)):
         r = results.get(size, {})
-        print(f"{size:>10,} {r.get('build_s', ''):>8} {stock.get(size, ''):>8} {r.get('check_s', ''):>8} "
+        print(f"{size:>10,} {r.get('build_s', ''):>8} {r.get('build_cpu_s', ''):>7} {stock.get(size, ''):>8} {r.get('check_s', ''):>8} "
               f"{r.get('peak_rss_mb', ''):>7} {r.get('html_bytes_per_page', ''):>10} {r.get('site_mb', ''):>8}")
     sizes = sorted(results)
     small, large = ratio_sizes(sizes)

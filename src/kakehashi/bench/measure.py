@@ -1,8 +1,9 @@
-"""Measuring a command: wall time and the peak memory of its whole process tree (Linux /proc)."""
+"""Measuring a command: wall time, CPU time and the peak memory of its whole process tree (Linux /proc)."""
 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import threading
 import time
@@ -16,6 +17,12 @@ class Run:
     peak_rss_mb: float
     returncode: int
     output: str
+    cpu_seconds: float = 0.0  # user + system time of the process and the descendants it waited for
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _children(pid: int) -> list[int]:
@@ -46,8 +53,9 @@ def tree_rss_kb(pid: int) -> int:
 
 
 def run_measured(command: list[str], cwd: Path, env: dict | None = None, timeout: float = 3600) -> Run:
-    """Run a command; sample the tree's memory every 50 ms; return time, peak RSS and output."""
-    start = time.perf_counter()
+    """Run a command; sample the tree's memory every 50 ms; return time, peak RSS, output and CPU time
+    (which, unlike the wall time, does not depend on what else this machine runs)."""
+    start, cpu = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     peak = [0]
@@ -65,7 +73,7 @@ def run_measured(command: list[str], cwd: Path, env: dict | None = None, timeout
     finally:
         done.set()
         sampler.join()
-    return Run(time.perf_counter() - start, peak[0] / 1024, process.returncode, output)
+    return Run(time.perf_counter() - start, peak[0] / 1024, process.returncode, output, _children_cpu() - cpu)
 
 
 def site_figures(site: Path) -> tuple[int, float, float]:
