@@ -248,10 +248,14 @@ def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterabl
     """(number of HTML pages, problems), over every ``*.html`` file of the site folder but those
     ``audited`` already as they are now (site path -> :func:`output_digest`). Many pages are audited by
     ``jobs`` processes (default: one per CPU), each on its share."""
-    patterns = theme_script_patterns(template_dirs)
-    hosts = frozenset(host for host in own_hosts if host)
+    return _audit_files_of(site_dir, theme_script_patterns(template_dirs), frozenset(host for host in own_hosts if host),
+                           jobs, audited or {})
+
+
+def _audit_files_of(site_dir: Path, patterns: list[re.Pattern], hosts: frozenset[str], jobs: int | None,
+                    audited: dict[str, str]) -> tuple[int, list[Problem]]:
     every = sorted(site_dir.rglob("*.html"))
-    pages = [path for path in every if not (audited and _as_audited(path, site_dir, audited))]
+    pages = [path for path in every if not _as_audited(path, site_dir, audited)]
     workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
     if workers < 2:
         return len(every), _audit_files(pages, site_dir, patterns, hosts)
@@ -271,8 +275,7 @@ class BuildAudit:
     RECORD = ".kk-audited.json"
 
     def __init__(self, template_dirs: Iterable[Path], own_hosts: Iterable[str]):
-        self.template_dirs, self.own_hosts = list(template_dirs), own_hosts
-        self.patterns = theme_script_patterns(self.template_dirs)
+        self.patterns = theme_script_patterns(template_dirs)
         self.hosts = frozenset(host for host in own_hosts if host)
         self.audited: dict[str, str] = {}  # site path -> digest of the page as audited
 
@@ -293,4 +296,4 @@ class BuildAudit:
             if record.is_file():
                 self.audited.update(json.loads(record.read_text(encoding="utf-8")))
                 record.unlink()
-        return audit_site(site_dir, self.template_dirs, self.own_hosts, audited=self.audited)
+        return _audit_files_of(site_dir, self.patterns, self.hosts, None, self.audited)
