@@ -12,12 +12,24 @@ from mkdocs.plugins import event_priority
 
 from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
-from kakehashi_speedups import front_matter, i18n_files, parallel_languages, reused_converter, shared_fragments, template_cache
+from kakehashi_speedups import (
+    front_matter,
+    i18n_files,
+    parallel_languages,
+    quick_exit,
+    reused_converter,
+    shared_fragments,
+    template_cache,
+)
 from kakehashi_speedups.gate import allowed
 
 log = logging.getLogger("kakehashi_speedups")
 _active: set[str] = set()
 _warned: set[str] = set()
+
+
+def on_startup(command, dirty):
+    quick_exit.remember(command)
 
 
 # Before mkdocs-static-i18n's on_config (-100), which starts from its current language.
@@ -77,3 +89,10 @@ def on_post_build(config):
 def on_build_error(error):
     if "parallel_languages" in _active:
         parallel_languages.stop()
+
+
+# The last handler of all: nothing may run after it.
+@event_priority(-1000)
+def on_shutdown():
+    if "quick_exit" in _active:
+        quick_exit.exit_if_finished()
