@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
 from kakehashi_speedups import (
+    collector,
     front_matter,
     i18n_files,
     parallel_languages,
@@ -42,6 +43,8 @@ def on_config(config):
         _warned.add(warning)
     _active.clear()
     _active.update(active)
+    if "collector" in active:
+        collector.install()
     if "i18n_files" in active:
         i18n_files.install()
     if "reused_converter" in active:

@@ -44,6 +44,7 @@ VERIFIED = {s.name: s for s in (
             {"mkdocs": "1.6.1", "jinja2": "3.1.6"}),
     SpeedUp("shared_fragments", "Material's tabs, sidebar, search dialog, config and script blocks (overrides/main.html)",
             {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2"}),
+    SpeedUp("collector", "the thresholds of Python's cycle collector", {}),
     SpeedUp("quick_exit", "the end of `mkdocs build`: the process exits without Python freeing every object first",
             {"mkdocs": "1.6.1"}),
 )}
