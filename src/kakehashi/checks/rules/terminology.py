@@ -38,6 +38,20 @@ class PageText:
         return self.lines[block] + bisect_right(self.breaks[block], position - self.starts[block])
 
 
+_texts: dict[int, tuple[object, PageText]] = {}  # the last pages' texts, by their structure: T001 and T002 read the same
+
+
+def page_text(variant) -> PageText:
+    """The :class:`PageText` of a variant, made once for the rules that read it."""
+    structure = variant.structure
+    cached = _texts.get(id(structure))
+    if cached is None or cached[0] is not structure:
+        if len(_texts) >= 32:
+            _texts.clear()
+        cached = _texts[id(structure)] = (structure, PageText(variant))
+    return cached[1]
+
+
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -179,6 +193,18 @@ def concepts_used(text: str, termbase, language: str) -> dict[str, Hit]:
     return used
 
 
+_by_term: dict[int, tuple[list, dict]] = {}
+
+
+def _concepts_by_term(termbase) -> dict:
+    """``{(language, approved term): concept}``, made once per termbase."""
+    cached = _by_term.get(id(termbase))
+    if cached is None or cached[0] is not termbase:
+        by_term = {(lang, concept.terms[lang].term): concept for concept in termbase for lang in concept.terms}
+        cached = _by_term[id(termbase)] = (termbase, by_term)
+    return cached[1]
+
+
 @rule("T001", Severity.WARNING, "the translation does not use the approved term of a concept the source uses")
 def check_approved_terms(ctx: CheckContext):
     """Where the source uses a concept of the termbase (``data/termbase.yaml``), each translation uses
@@ -186,11 +212,11 @@ def check_approved_terms(ctx: CheckContext):
     Glossary, or propose a change to the termbase in the same pull request."""
     if not ctx.termbase:
         return
-    concept_of = {(lang, concept.terms[lang].term): concept for concept in ctx.termbase for lang in concept.terms}
+    concept_of = _concepts_by_term(ctx.termbase)
     for group in ctx.groups:
         for reference, variant in group.pairs(ctx.root):
-            source = PageText(reference)
-            ours = concepts_used(PageText(variant).text, ctx.termbase, variant.language)
+            source = page_text(reference)
+            ours = concepts_used(page_text(variant).text, ctx.termbase, variant.language)
             for term, hit in concepts_used(source.text, ctx.termbase, reference.language).items():
                 concept = concept_of[(reference.language, term)]
                 wanted = concept.terms[variant.language].term
@@ -210,7 +236,7 @@ def check_forbidden_terms(ctx: CheckContext):
         for variant in group.variants.values():
             if variant.structure is None:
                 continue
-            page = PageText(variant)
+            page = page_text(variant)
             for hit in _matches(page.text, ctx.termbase, variant.language):
                 if hit.form.forbidden:
                     yield check_forbidden_terms.rule.finding(
