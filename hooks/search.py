@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi.build import page_tree
 from kakehashi.build.language_build import language_build
 from kakehashi.build.portal import current_portal
 from kakehashi.build.roles import search_copies, serving
@@ -42,11 +43,13 @@ def on_pre_build(config):
         _indexers[code] = LanguageIndexer(code, profile(code).segmented_search, search_copies())
 
 
+# After hooks/security.py (-100): the page is final, and parsed already.
+@event_priority(-110)
 def on_post_page(output, page, config):
     """Give each written page to its language's index."""
     indexer = _indexers.get(config.theme["language"])
     if indexer is not None:
-        indexer.add(page.file.dest_uri, output)
+        indexer.add(page.file.dest_uri, output, page_tree.take(output))
     return output
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from kakehashi.build import page_tree
 from kakehashi.build.csp import with_policy
 from kakehashi.build.language_build import language_build
 from kakehashi.build.roles import finishing_build, serving, worker_language
@@ -33,10 +34,11 @@ def on_config(config):
 def on_post_page(output, page, config):
     if serving():
         return output
-    output, problems = _audit.secure_page(output, page.file.dest_uri)
+    secured, problems = _audit.secure_page(output, page.file.dest_uri)
     for problem in problems:
         log.warning(problem.as_text())
-    return output
+    page_tree.keep(secured.html, secured.tree)  # for the search copy (hooks/search.py)
+    return secured.html
 
 
 # Before hooks/seo.py writes each language's 404 page from this output.

@@ -9,6 +9,8 @@ import re
 import pytest
 from conftest import ROOT
 
+from kakehashi.build import search_index
+from kakehashi.build.csp import secure
 from kakehashi.build.search_index import (
     CJK_CLASS,
     UNSEGMENTED,
@@ -62,6 +64,21 @@ def test_the_copy_holds_the_indexed_article_only():
                    f'<body><article class="x" data-pagefind-body><p>PMDA 医{WORD_GAP}療</p></article></body></html>')
     plain = '<html lang="fr"><body><article data-pagefind-body><p>Dispositifs médicaux</p></article></body></html>'
     assert '<article data-pagefind-body><p>Dispositifs médicaux</p></article>' in index_html(plain, segment_cjk=False)
+
+
+PAGE = ('<html lang="ja"><head><meta charset="utf-8"><title>承認 - Site</title></head><body><nav>ＮＡＶ</nav>'
+        '<article class="md-typeset" data-pagefind-body><h2 id="a">承認<a class="headerlink" href="#a">¶</a></h2>'
+        '<p>ＰＭＤＡの<span class="kk-term-wrap"><span class="kk-term" tabindex="0">承認</span>'
+        '<span class="kk-term-card" id="kk-term-x">（定義）</span></span> &amp; <br>審査</p></article><footer>ＦＯＯＴ</footer></body></html>')
+
+
+@pytest.mark.parametrize("segment_cjk", [True, False])
+def test_the_copy_made_from_the_policy_step_parse_is_the_same_without_a_second_parse(segment_cjk, monkeypatch):
+    expected = index_html(PAGE, segment_cjk)
+    secured = secure(PAGE)
+    monkeypatch.setattr(search_index, "LexborHTMLParser", None)  # any parse here would fail
+    assert index_html(secured.html, segment_cjk, secured.tree) == expected
+    assert "kk-term-card" not in expected and "headerlink" not in expected and "ＮＡＶ" not in expected
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ def test_a_page_secured_as_it_is_built_gets_the_policy_and_findings_of_the_two_s
     """The build audits each page on the parse its policy needed: same page, same findings."""
     html = PAGE.format(body=body, head="")
     secured, problems = BuildAudit([ROOT / "overrides", MATERIAL_TEMPLATES], HOSTS).secure_page(html, "fr/x/index.html")
-    assert secured == with_policy(html)
+    assert secured.html == with_policy(html)
     assert problems == audit_page(with_policy(html), "fr/x/index.html", PATTERNS, HOSTS)
 
 
@@ -102,9 +102,9 @@ def test_the_end_audit_reads_again_only_pages_not_as_they_were_audited(tmp_path)
     main, worker = BuildAudit(templates, HOSTS), BuildAudit(templates, HOSTS)
     (tmp_path / "fr").mkdir()
     for audit, name in ((main, "a.html"), (main, "b.html"), (worker, "fr/c.html"), (worker, "fr/d.html")):
-        html, problems = audit.secure_page(PAGE.format(body='<span onclick="x()">t</span>', head=""), name)
+        secured, problems = audit.secure_page(PAGE.format(body='<span onclick="x()">t</span>', head=""), name)
         assert [p.message for p in problems] == ["inline event handler 'onclick'"]
-        (tmp_path / name).write_text(html, encoding="utf-8")
+        (tmp_path / name).write_text(secured.html, encoding="utf-8")
     worker.hand_over(tmp_path / "fr")
     (tmp_path / "b.html").write_text((tmp_path / "b.html").read_text(encoding="utf-8") + "<!-- a later step -->", encoding="utf-8")
     (tmp_path / "e.html").write_text(PAGE.format(body="", head=""), encoding="utf-8")

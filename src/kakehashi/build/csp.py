@@ -83,10 +83,10 @@ def page_hashes(page: str | LexborHTMLParser) -> tuple[set[str], set[str]]:
 
 @dataclass(frozen=True)
 class SecuredPage:
-    """A page with its policy, and the parse of the page it was computed from (for the audit to reuse)."""
+    """A page with its policy, and the parse of the page it was computed from."""
 
     html: str
-    tree: LexborHTMLParser  # the page without its policy
+    tree: LexborHTMLParser  # the page without its policy (the audit and the search copy read it)
     has_policy: bool  # False only for a page without <meta charset> or <head>
 
 

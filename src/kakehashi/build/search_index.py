@@ -127,11 +127,12 @@ def index_text(text: str, segment_cjk: bool) -> str:
     return _CJK_BOUNDARY.sub(WORD_GAP, text) if segment_cjk else text
 
 
-def index_html(html: str, segment_cjk: bool) -> str:
+def index_html(html: str, segment_cjk: bool, tree: LexborHTMLParser | None = None) -> str:
     """The copy of a page that Pagefind reads: the page's ``<title>`` and its indexed article (the
     ``data-pagefind-body`` element, to the last ``</article>``) without its excluded parts, its text
     normalised. Navigation, header and footer are left out: Pagefind would skip them anyway, and
-    reading them cost it a quarter of its time. Without the marker, the whole page."""
+    reading them cost it a quarter of its time. Without the marker, the whole page. ``tree``: the
+    page parsed already, if it was (its excluded parts are removed from it)."""
     marker = html.find(BODY_MARKER)
     if marker < 0:
         return _normalised(_without_excluded(html, whole=True), segment_cjk)
@@ -139,17 +140,23 @@ def index_html(html: str, segment_cjk: bool) -> str:
     end = html.rfind("</article>")
     end = end + len("</article>") if end > marker else len(html)
     title = _TITLE.search(html)
-    body = _normalised(_without_excluded(html[start:end], whole=False), segment_cjk)
+    body = _normalised(_without_excluded(html[start:end], whole=False, tree=tree), segment_cjk)
     return (f'<!doctype html><html lang="{page_language(html) or ""}"><head><meta charset="utf-8">'
             f'{title[0] if title else ""}</head><body>{body}</body></html>')
 
 
-def _without_excluded(html: str, whole: bool) -> str:
-    """A page (``whole``) or a fragment of one without the elements of ``EXCLUDE_SELECTORS`` (as it was
-    when it has none). Removed before the text rules, so that the words around a removed element are
-    set apart as they read."""
+def _without_excluded(html: str, whole: bool, tree: LexborHTMLParser | None = None) -> str:
+    """A page (``whole``) or its indexed article without the elements of ``EXCLUDE_SELECTORS`` (as it
+    was when it has none). Removed before the text rules, so that the words around a removed element
+    are set apart as they read. ``tree``: the whole page parsed, whose indexed article is used instead
+    of parsing the article again."""
     if not _EXCLUDED_CLASS.search(html):
         return html
+    article = tree.css_first(f"[{BODY_MARKER}]") if tree is not None and not whole else None
+    if article is not None:
+        for node in article.css(_EXCLUDED):
+            node.decompose()
+        return article.html
     tree = LexborHTMLParser(html)
     for node in tree.css(_EXCLUDED):
         node.decompose()
@@ -234,13 +241,14 @@ class LanguageIndexer:
         for name, data in ((self.VOCABULARY_SOURCE, vocabulary), (self.WORDS_SOURCE, self.words)):
             (self.work / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
-    def add(self, rel_path: str, html: str) -> None:
-        """Keep a normalised copy of a page, if it is searchable and in this language, and count its words."""
+    def add(self, rel_path: str, html: str, tree: LexborHTMLParser | None = None) -> None:
+        """Keep a normalised copy of a page, if it is searchable and in this language, and count its
+        words. ``tree``: the page parsed already, if it was (its excluded parts are removed from it)."""
         if BODY_MARKER not in html or page_language(html) != self.code:
             return
         target = self.work / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        copy = index_html(html, self.segment_cjk)
+        copy = index_html(html, self.segment_cjk, tree)
         target.write_text(copy, encoding="utf-8")
         self.words.update(page_words(copy, self.segment_cjk))
 

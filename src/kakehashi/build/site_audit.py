@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
 
-from kakehashi.build.csp import DATA_SCRIPT_TYPES, META_NAME, secure
+from kakehashi.build.csp import DATA_SCRIPT_TYPES, META_NAME, SecuredPage, secure
 from kakehashi.checks.html_allowlist import INVISIBLE, url_scheme
 
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data"})
@@ -279,11 +279,11 @@ class BuildAudit:
         self.hosts = frozenset(host for host in own_hosts if host)
         self.audited: dict[str, str] = {}  # site path -> digest of the page as audited
 
-    def secure_page(self, html: str, page: str) -> tuple[str, list[Problem]]:
+    def secure_page(self, html: str, page: str) -> tuple[SecuredPage, list[Problem]]:
         """The page (at site path ``page``) with its policy, and what is wrong with it."""
         secured = secure(html)
         self.audited[page] = output_digest(secured.html)
-        return secured.html, audit_tree(secured.tree, page, self.patterns, self.hosts, secured.has_policy)
+        return secured, audit_tree(secured.tree, page, self.patterns, self.hosts, secured.has_policy)
 
     def hand_over(self, language_dir: Path) -> None:
         """Language worker: leave the record of its audited pages in its language folder."""
