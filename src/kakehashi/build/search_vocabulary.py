@@ -40,7 +40,7 @@ MAX_WORDS = 20000  # per language, most frequent first
 
 _MARKUP = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 _APOSTROPHES = re.compile("[’ʼ`]")
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_WORD_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, hyphenated words included
 _KATAKANA_RUN = re.compile("[\u30a1-\u30fa\u30fc-\u30ff]{5,}")
 _CJK_GAP = re.compile("(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 _CJK = re.compile("[\u3005-\u3007\u3040-\u30ff\u3400-\u9fff]")
@@ -84,7 +84,7 @@ def glossary_link(language_prefix: str, pages: set[str]) -> str | None:
 
 def page_words(html: str, cjk: bool) -> list[str]:
     """The words of a search copy (whose parts that are not content are left out already) that a
-    misspelt query word may be replaced with."""
+    misspelt query word may be replaced with, in no particular order."""
     text = html_lib.unescape(_MARKUP.sub(" ", html))
     if cjk:
         text = _CJK_GAP.sub("", text)
@@ -92,12 +92,10 @@ def page_words(html: str, cjk: bool) -> list[str]:
         text = _CJK.sub(" ", text)
     else:
         words = []
-    for word in _LATIN_WORD.findall(_APOSTROPHES.sub("'", text)):
-        for part in word.split("'"):  # l'autorisation -> autorisation
-            if part.isascii():
-                if len(part) >= MIN_WORD:
-                    words.append(part.lower())
-                continue
+    parts = _WORD_PART.findall(_APOSTROPHES.sub("'", text))  # l'autorisation -> l, autorisation
+    words += [part.lower() for part in parts if len(part) >= MIN_WORD and part.isascii()]
+    for part in parts:
+        if not part.isascii():
             part = unicodedata.normalize("NFKC", part).lower()
             if len(part) >= MIN_WORD and not _CJK.search(part):
                 words.append(part)
