@@ -11,6 +11,9 @@ anew so that patterns registered after the converter was built count. It also le
 which none of its patterns can start, instead of trying each: allowed only when every pattern is one
 whose needs ``PATTERN_NEEDS`` records, recognised by name, class and regular expression (a changed
 pattern, such as a delimiter added to ``em_strong``, turns the skipping off for that processor).
+
+The converter also tells block-level tags from a set of its ``block_level_elements`` (a list, read
+hundreds of times per page), taken anew before each conversion.
 """
 
 from __future__ import annotations
@@ -89,11 +92,16 @@ class FastInline:
 
 
 def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
-    """Make ``converter``'s inline processors fast before each of its conversions."""
+    """Make ``converter``'s inline processors and block-level test fast before each of its conversions."""
     fast: dict[int, FastInline] = {}
     convert = converter.convert
+    block_level = [frozenset(converter.block_level_elements)]
+
+    def is_block_level(tag) -> bool:  # Markdown.is_block_level, on a set
+        return isinstance(tag, str) and tag.lower().rstrip("/") in block_level[0]
 
     def convert_fast(source: str) -> str:
+        block_level[0] = frozenset(converter.block_level_elements)
         for processor in converter.treeprocessors:
             if isinstance(processor, InlineProcessor):
                 state = fast.get(id(processor))
@@ -107,6 +115,7 @@ def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
                 state.processor.inlinePatterns = state.registry
 
     converter.convert = convert_fast
+    converter.is_block_level = is_block_level
     return converter
 
 

@@ -122,3 +122,13 @@ FRAGMENTS = st.sampled_from([
 def test_generated_markdown_converts_as_with_a_new_converter(converters, text):
     fresh, reused = converters
     assert reused.reset().convert(text) == fresh().convert(text)
+
+
+def test_the_block_level_test_answers_as_markdown_and_follows_its_list():
+    fast, stock = reused_converter.speed_up(markdown.Markdown()), markdown.Markdown()
+    for tag in [*stock.block_level_elements, "span", "P", "hr/", "custom", None]:
+        assert fast.is_block_level(tag) == stock.is_block_level(tag), tag
+    for converter in (fast, stock):
+        converter.block_level_elements.append("custom")  # as an extension may do, before converting
+    assert fast.convert("<custom>\n*x*\n</custom>") == stock.convert("<custom>\n*x*\n</custom>")
+    assert fast.is_block_level("custom")
