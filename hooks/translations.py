@@ -32,8 +32,9 @@ def on_pre_build(config):
     _state.update(site=site, report=fresh)  # reported once per change, not per language
 
 
-# After the other hooks' post-build work (search index: -80), before parallel_languages collects the workers (-90).
-@event_priority(-85)
+# After all other post-build work (the end audit of hooks/security.py is -120): the checks go on in the
+# background until their findings are needed here, while that work runs.
+@event_priority(-130)
 def on_post_build(config):
     """Log the checks' findings (errors as warnings, so ``--strict`` fails)."""
     if not _state.pop("report", False):
