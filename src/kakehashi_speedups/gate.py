@@ -57,8 +57,13 @@ def installed(package: str) -> str | None:
         return None
 
 
-def switched_off() -> bool:
-    return os.environ.get(OFF_ENV, "").strip().lower() in ("off", "0", "false", "no")
+def switched_off() -> set[str]:
+    """The speed-ups the environment turns off: all of them for ``off`` (or ``0``, ``false``, ``no``),
+    the named ones for ``-name,-name`` (to find which one a problem or a gain comes from)."""
+    value = os.environ.get(OFF_ENV, "").strip().lower()
+    if value in ("off", "0", "false", "no"):
+        return set(VERIFIED)
+    return {part.strip().removeprefix("-") for part in value.split(",") if part.strip().startswith("-")}
 
 
 def mismatch(speed_up: SpeedUp, extensions: list[str] | None = None) -> str | None:
@@ -74,11 +79,13 @@ def mismatch(speed_up: SpeedUp, extensions: list[str] | None = None) -> str | No
 
 
 def allowed(extensions: list[str]) -> tuple[set[str], list[str]]:
-    """The speed-ups that may run, and a warning for each one held back by a mismatch."""
-    if switched_off():
-        return set(), []
-    active, warnings = set(), []
+    """The speed-ups that may run, and a warning for each one held back by a mismatch (or named in
+    the environment without being one)."""
+    off = switched_off()
+    active, warnings = set(), [f"{OFF_ENV}: no speed-up is called '{name}'" for name in sorted(off - set(VERIFIED))]
     for name, speed_up in VERIFIED.items():
+        if name in off:
+            continue
         reason = mismatch(speed_up, extensions)
         if reason:
             warnings.append(f"speed-up '{name}' not applied ({reason}); the stock path runs")

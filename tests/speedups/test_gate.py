@@ -43,3 +43,16 @@ def test_another_markdown_extension_holds_the_reused_converter_back(monkeypatch)
 def test_the_environment_turns_every_speed_up_off(monkeypatch, value):
     monkeypatch.setenv(gate.OFF_ENV, value)
     assert gate.allowed(PORTAL_EXTENSIONS) == (set(), [])
+
+
+def test_the_environment_turns_named_speed_ups_off(monkeypatch):
+    monkeypatch.setenv(gate.OFF_ENV, "-quick_exit, -collector")
+    active, warnings = gate.allowed(PORTAL_EXTENSIONS)
+    assert active == set(gate.VERIFIED) - {"quick_exit", "collector"} and warnings == []
+
+
+def test_a_name_that_is_no_speed_up_is_reported(monkeypatch):
+    monkeypatch.setenv(gate.OFF_ENV, "-quick_exits")
+    active, warnings = gate.allowed(PORTAL_EXTENSIONS)
+    assert active == set(gate.VERIFIED)
+    assert warnings == ["KAKEHASHI_SPEEDUPS: no speed-up is called 'quick_exits'"]
