@@ -243,13 +243,12 @@ def _audit_files(paths: list[Path], site_dir: Path, patterns: list[re.Pattern], 
     return problems
 
 
-def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str], jobs: int | None = None,
-               audited: dict[str, str] | None = None) -> tuple[int, list[Problem]]:
-    """(number of HTML pages, problems), over every ``*.html`` file of the site folder but those
-    ``audited`` already as they are now (site path -> :func:`output_digest`). Many pages are audited by
-    ``jobs`` processes (default: one per CPU), each on its share."""
-    return _audit_files_of(site_dir, theme_script_patterns(template_dirs), frozenset(host for host in own_hosts if host),
-                           jobs, audited or {})
+def audit_site(site_dir: Path, template_dirs: Iterable[Path], own_hosts: Iterable[str], jobs: int | None = None
+               ) -> tuple[int, list[Problem]]:
+    """(number of HTML pages, problems), over every ``*.html`` file of the site folder. Many pages are
+    audited by ``jobs`` processes (default: one per CPU), each on its share."""
+    audit = BuildAudit(template_dirs, own_hosts)
+    return _audit_files_of(site_dir, audit.patterns, audit.hosts, jobs, {})
 
 
 def _audit_files_of(site_dir: Path, patterns: list[re.Pattern], hosts: frozenset[str], jobs: int | None,
@@ -290,8 +289,8 @@ class BuildAudit:
         (language_dir / self.RECORD).write_text(json.dumps(self.audited), encoding="utf-8")
 
     def finish(self, site_dir: Path, language_dirs: Iterable[Path]) -> tuple[int, list[Problem]]:
-        """Main build, once every language is in ``site_dir``: :func:`audit_site` over what was not
-        audited as it is, with the records that workers left in their ``language_dirs``."""
+        """Main build, once every language is in ``site_dir``: every HTML file that was not audited as it
+        is now, with the records that workers left in their ``language_dirs``."""
         for record in (Path(folder) / self.RECORD for folder in language_dirs):
             if record.is_file():
                 self.audited.update(json.loads(record.read_text(encoding="utf-8")))
