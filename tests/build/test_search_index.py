@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
@@ -47,9 +49,45 @@ def test_the_copy_leaves_out_what_is_not_content_before_setting_words_apart():
             '<p><span class="kk-term-wrap"><span class="kk-term" tabindex="0">LPPR</span>'
             '<span class="kk-term-card" id="kk-term-lppr">（定義）</span></span>に基づく</p></article>')
     body = index_html(html, segment_cjk=True).split("<body>")[1]
-    assert body == (f'<article data-pagefind-body=""><h2 id="a">承{WORD_GAP}認{WORD_GAP}</h2><p><span class="kk-term-wrap">'
-                    f'<span class="kk-term" tabindex="0">LPPR{WORD_GAP}</span></span>に{WORD_GAP}基{WORD_GAP}づ{WORD_GAP}く</p>'
-                    '</article></body></html>')
+    assert body == (f'<article data-pagefind-body=""><h2 id="a">承{WORD_GAP}認{WORD_GAP}</h2>'
+                    f'<p>LPPR{WORD_GAP}に{WORD_GAP}基{WORD_GAP}づ{WORD_GAP}く</p></article></body></html>')
+
+
+def _bundle_files(bundle):
+    """Each file of a Pagefind bundle, by name, gzipped files inflated."""
+    files = {}
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        files[str(path.relative_to(bundle))] = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return files
+
+
+@pytest.mark.parametrize("lang", ["fr", "ja"])
+def test_pagefind_makes_the_same_bundle_without_the_term_marks(tmp_path, lang):
+    """UNWRAP_SELECTORS: the copy leaves out the wrappers of marked terms, and Pagefind's bundle (its
+    pages, words, excerpts and their hashes) is the same as from a copy that keeps them."""
+    segment_cjk = profile(lang).segmented_search
+    mark = ('<span class="kk-term-wrap" data-kk-term="ce"><span class="kk-term" tabindex="0" aria-describedby="kk-term-ce">'
+            '{}</span><span class="kk-term-card" role="tooltip" id="kk-term-ce">Conformité européenne</span></span>')
+    term = {"fr": "marquage CE", "ja": "CEマーキング"}[lang]
+    page = (f'<html lang="{lang}"><head><title>Guide</title></head><body><article data-pagefind-body>'
+            f'<h2 id="a">Titre 医療</h2><p>Avant {mark.format(term)} puis <a href="#a">lien</a> 承認。</p>'
+            f'<table><tr><td>{mark.format(term)}</td></tr></table></article></body></html>')
+    copies = {"kept": page.replace('<span class="kk-term-card" role="tooltip" id="kk-term-ce">Conformité européenne</span>', "")}
+    copies["unwrapped"] = page
+    bundles = {}
+    for name, html in copies.items():
+        site = tmp_path / name
+        (site / "guide").mkdir(parents=True)
+        text = index_html(html, segment_cjk) if name == "unwrapped" else search_index._normalised(html, segment_cjk)
+        (site / "guide" / "index.html").write_text(text, encoding="utf-8")
+        bundles[name] = tmp_path / f"{name}-bundle"
+        language = UNSEGMENTED if segment_cjk else lang
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundles[name]),
+                        "--force-language", language, "--quiet"], check=True)
+    assert "kk-term" in (tmp_path / "kept" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "kk-term" not in (tmp_path / "unwrapped" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert _bundle_files(bundles["kept"]) == _bundle_files(bundles["unwrapped"])
 
 
 def test_latin_copy_is_only_folded():
