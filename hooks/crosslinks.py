@@ -11,7 +11,7 @@ from kakehashi.content.paths import page_url, relative_url
 from kakehashi.data.crosslinks import guide_tags
 from kakehashi.data.events import build_time, load_events
 from kakehashi.data.partners import load_partners
-from kakehashi.render.crosslinks import render_guide_related
+from kakehashi.render.crosslinks import related_key, render_guide_related
 from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
 
@@ -23,7 +23,8 @@ def on_pre_build(config):
     hooks/translations.py)."""
     site = load_site_config(Path(config.config_file_path))
     now = build_time()
-    _state.update(site=site, now=now, directory=load_partners(site.root), events=load_events(site.root, now)[0], guides=None)
+    _state.update(site=site, now=now, directory=load_partners(site.root), events=load_events(site.root, now)[0], guides=None,
+                  sections={})
 
 
 def _guides():
@@ -42,9 +43,12 @@ def on_page_content(html, page, config, files):
     site, code = _state["site"], config.theme["language"]
     lang = site.language(code)
     here = page_url(stem, lang.url_prefix)
-    section = render_guide_related(
-        guide, _state["directory"].partners, _state["directory"].vocabulary, _state["events"], _state["now"],
-        code, lang.formatting_locale, translations(site.root / "locales", code).gettext,
-        lambda target: relative_url(lang.url_prefix + target, here),
-    )
-    return html + str(section) if section else html  # str(): Markup + would escape the page
+    key = (code, related_key(guide, here))
+    if key not in _state["sections"]:
+        section = render_guide_related(
+            guide, _state["directory"].partners, _state["directory"].vocabulary, _state["events"], _state["now"],
+            code, lang.formatting_locale, translations(site.root / "locales", code).gettext,
+            lambda target: relative_url(lang.url_prefix + target, here),
+        )
+        _state["sections"][key] = str(section) if section else ""  # str(): Markup + would escape the page
+    return html + _state["sections"][key]

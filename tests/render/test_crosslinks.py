@@ -23,7 +23,7 @@ from kakehashi.data.crosslinks import (
     partners_for,
 )
 from kakehashi.data.partners import load_vocabulary
-from kakehashi.render.crosslinks import render_guide_related, render_related_guides
+from kakehashi.render.crosslinks import related_key, render_guide_related, render_related_guides
 from kakehashi.site_config import load_site_config
 
 _ = gettext.NullTranslations().gettext
@@ -98,6 +98,27 @@ def test_relative_links_between_pages():
     assert relative_url("partners/#partner-x", "guides/a/") == "../../partners/#partner-x"
     assert relative_url("fr/guides/a/", "fr/events/") == "../guides/a/"
     assert relative_url("", "guides/") == "../"
+
+
+def test_guides_with_the_same_key_get_the_same_section():
+    """hooks/crosslinks.py renders a section once per related_key: whatever else differs between two guides
+    (stem, titles) must not change their section, and what changes it must be in the key."""
+    vocabulary, _findings = load_vocabulary(ROOT)
+    candidates = [partner("device-desk", products=["device"]), partner("general"), partner("eu", region="FR")]
+    fairs = [event("fair", products=["device"]), event("expo", topics=["funding"])]
+
+    def section(tags, here):
+        return str(render_guide_related(tags, candidates, vocabulary, fairs, NOW, "fr", "fr_FR", _,
+                                        lambda target: relative_url("fr/" + target, here)))
+
+    one, other = guide("a", titles={"en": "A"}), guide("b", titles={"en": "B", "fr": "B (fr)"})
+    assert related_key(one, "fr/guides/a/") == related_key(other, "fr/guides/b/")
+    assert section(one, "fr/guides/a/") == section(other, "fr/guides/b/")
+    deeper = related_key(one, "fr/guides/sub/a/")
+    assert deeper != related_key(one, "fr/guides/a/") and section(one, "fr/guides/sub/a/") != section(one, "fr/guides/a/")
+    for changed in (guide(category="funding"), guide(jurisdiction="EU"), guide(products=("drug",))):
+        assert related_key(changed, "fr/guides/a/") != related_key(one, "fr/guides/a/")
+        assert section(changed, "fr/guides/a/") != section(one, "fr/guides/a/")
 
 
 def test_rendered_in_the_readers_language_and_escaped():

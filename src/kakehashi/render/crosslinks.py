@@ -3,6 +3,7 @@ it; on a directory entry or an event, the relevant guides (the rule is in ``kake
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from datetime import datetime
 
@@ -50,6 +51,13 @@ def render_guide_related(
         parts.append(el("ul", {"class": "kk-related__events"}, [_event_item(e, language, locale, _, url) for e in meetings]))
     return el("section", {"class": "kk-related", "aria-labelledby": "kk-related"},
               el("h2", {"id": "kk-related"}, _("Organisations and events for this guide")), parts)
+
+
+def related_key(guide: GuideTags, here: str) -> tuple:
+    """What a guide's closing section depends on besides the language and the build's data: its tags, and
+    the folder of its URL ``here`` (the links are relative). Guides with the same key get the same
+    section, so a language build renders it once per key (a few dozen for 1,600 guides)."""
+    return guide.category, guide.jurisdiction, guide.products, posixpath.dirname(here.rstrip("/"))
 
 
 def render_related_guides(guides: list[GuideTags], language: str, _: Callable[[str], str], url: Callable[[str], str]) -> Markup | None:
