@@ -1,5 +1,6 @@
-"""Tabs and navigation sidebar rendered once per folder for pages outside the navigation
-(the shared_fragments speed-up): the shared copy must be right on every page that receives it."""
+"""Tabs and navigation sidebar rendered once per folder for pages outside the navigation, and the
+header's page-independent parts once per folder depth (the shared_fragments speed-up): the shared copy
+must be right on every page that receives it."""
 
 import json
 import re
@@ -12,6 +13,10 @@ import pytest
 PRIMARY = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")', re.S)
 TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
 TOC = re.compile(r'<div class="md-sidebar md-sidebar--secondary".*?</nav>', re.S)
+HEADER = re.compile(r'<header class="md-header.*?</header>', re.S)
+# The header's parts that are the page's own: its title, and the links to it in the other languages.
+OWN_HEADER_PARTS = re.compile(r'<div class="md-header__topic" data-md-component="header-topic">.*?</div>'
+                              r'|<div class="md-select">.*?</ul>', re.S)
 
 
 def _page(site: Path, url: str) -> str:
@@ -67,3 +72,23 @@ def test_scripts_and_material_configuration_lead_back_to_the_site_root_from_any_
     assert len(scripts) >= 4 and not _targets_exist(built_site, url, " ".join(f'href="{src}"' for src in scripts))
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
     assert urlsplit(urljoin(f"https://x/{url}", config["base"] + "/")).path == "/"
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("guides/eu-mdr-ivdr/", "contribute/style/"),  # the same depth, other folders
+    ("fr/guides/eu-mdr-ivdr/", "fr/guides/jp-qms/"),
+    ("ja/events/", "ja/partners/"),
+])
+def test_pages_of_one_depth_share_the_header_but_keep_their_title_and_language_links(built_site, first, second):
+    one, other = (HEADER.search(_page(built_site, url))[0] for url in (first, second))
+    assert OWN_HEADER_PARTS.sub("", one) == OWN_HEADER_PARTS.sub("", other)
+    assert OWN_HEADER_PARTS.findall(one) != OWN_HEADER_PARTS.findall(other)
+    for url, header in ((first, one), (second, other)):
+        assert len(OWN_HEADER_PARTS.findall(header)) == 2, url
+        assert not _targets_exist(built_site, url, header), url
+
+
+@pytest.mark.parametrize("url", ["", "events/", "guides/eu-mdr-ivdr/", "fr/", "fr/partners/", "fr/guides/jp-qms/", "ja/contribute/style/"])
+def test_the_shared_header_leads_home_from_every_depth(built_site, url):
+    home = re.search(r'<a href="([^"]*)"[^>]*class="md-header__button md-logo"', HEADER.search(_page(built_site, url))[0])[1]
+    assert urlsplit(urljoin(f"https://x/{url}", home)).path == "/" + (url[:3] if url[:3] in ("fr/", "ja/") else "")
