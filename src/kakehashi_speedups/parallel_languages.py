@@ -25,7 +25,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from kakehashi.build import handoff
 from kakehashi.build.roles import SEARCH_COPIES_ENV, WORKER_ENV, serving, worker_language
-from kakehashi.build.search_index import BUNDLE_DIR, LanguageIndex, LanguageIndexer, SearchIndexError
+from kakehashi.build.search_index import BUNDLE_DIR, LanguageIndex, LanguageIndexer, SearchIndexError, copies_folder
 from kakehashi.languages import profile
 
 log = get_plugin_logger(__name__)
@@ -90,7 +90,7 @@ def start(config) -> None:
         if code == i18n.default_language:
             continue
         output = Path(tempfile.mkdtemp(prefix=f".kakehashi-{code}-", dir=parent))
-        copies = Path(tempfile.mkdtemp(prefix=f".kakehashi-{code}-search-", dir=parent))
+        copies = copies_folder(code)
         command = [sys.executable, "-m", "mkdocs", "build", "-f", config.config_file_path, "-d", str(output)]
         if config.strict:
             command.append("--strict")

@@ -7,6 +7,8 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -167,3 +169,19 @@ def test_each_bundle_holds_its_language_only(built_site, lang):
     # Pagefind's own UIs are not shipped; the lunr index is gone.
     assert not (bundle / "pagefind-ui.js").exists()
     assert not (built_site / "search" / "search_index.json").exists()
+
+
+def test_copies_go_to_the_memory_file_system_only_when_it_has_room(tmp_path, monkeypatch):
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search_index, "MEMORY_FOLDER", memory)
+    folder = search_index.copies_folder("fr")
+    assert folder.parent == memory and folder.name.startswith("kk-search-fr-") and folder.is_dir()
+    monkeypatch.setattr(search_index, "COPIES_ROOM", 1 << 62)  # more than any disk holds
+    full = search_index.copies_folder("fr")
+    monkeypatch.setattr(search_index, "MEMORY_FOLDER", tmp_path / "missing")
+    monkeypatch.setattr(search_index, "COPIES_ROOM", 0)
+    missing = search_index.copies_folder("ja")
+    for fallback in (full, missing):
+        assert fallback.parent == Path(tempfile.gettempdir())
+        fallback.rmdir()
