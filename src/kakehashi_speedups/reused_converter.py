@@ -13,7 +13,9 @@ whose needs ``PATTERN_NEEDS`` records, recognised by name, class and regular exp
 pattern, such as a delimiter added to ``em_strong``, turns the skipping off for that processor).
 
 The converter also tells block-level tags from a set of its ``block_level_elements`` (a list, read
-hundreds of times per page), taken anew before each conversion.
+hundreds of times per page), taken anew before each conversion. Its table of contents looks for its
+marker (``[TOC]``) through every element of a page only when the page's source holds the marker: a
+paragraph can be the marker only if its text is written so in the source.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import hashlib
 import re
 
 import markdown
+from markdown.extensions.toc import TocTreeprocessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
@@ -91,6 +94,10 @@ class FastInline:
         self.processor.inlinePatterns = tuple(pattern for _, pattern in entries)
 
 
+def _no_marker(root, elem) -> None:
+    """``TocTreeprocessor.replace_marker`` for a page whose source does not hold the marker."""
+
+
 def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
     """Make ``converter``'s inline processors and block-level test fast before each of its conversions."""
     fast: dict[int, FastInline] = {}
@@ -102,17 +109,23 @@ def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
 
     def convert_fast(source: str) -> str:
         block_level[0] = frozenset(converter.block_level_elements)
+        tocs = []
         for processor in converter.treeprocessors:
             if isinstance(processor, InlineProcessor):
                 state = fast.get(id(processor))
                 if state is None or state.processor is not processor:
                     state = fast[id(processor)] = FastInline(processor)
                 state.refresh()
+            elif isinstance(processor, TocTreeprocessor) and processor.marker and processor.marker not in source:
+                processor.replace_marker = _no_marker
+                tocs.append(processor)
         try:
             return convert(source)
         finally:
             for state in fast.values():
                 state.processor.inlinePatterns = state.registry
+            for processor in tocs:
+                del processor.replace_marker
 
     converter.convert = convert_fast
     converter.is_block_level = is_block_level

@@ -113,6 +113,7 @@ FRAGMENTS = st.sampled_from([
     "word", "語", " ", "  \n", "\n", "\n\n", "*", "**", "_", "__", "`", "``", "\\", "\\*", "[", "]", "(", ")",
     "[link](other.md)", "![img](a.png)", "[^1]", "\n\n[^1]: Note.\n", "<b>", "</b>", "<https://example.org>",
     "<a@b.eu>", "&amp;", "&#42;", "&", "<", "# ", "- ", "1. ", "| a | b |\n|---|---|\n| 1 | 2 |\n", "!!! note\n    ",
+    "[TOC]", "\\[TOC\\]", "[TO", "C]",
 ])
 
 
@@ -132,3 +133,14 @@ def test_the_block_level_test_answers_as_markdown_and_follows_its_list():
         converter.block_level_elements.append("custom")  # as an extension may do, before converting
     assert fast.convert("<custom>\n*x*\n</custom>") == stock.convert("<custom>\n*x*\n</custom>")
     assert fast.is_block_level("custom")
+
+
+@pytest.mark.parametrize("source", ["# A\n\n[TOC]\n\n## B\n", "# A\n\n[TOC] and more\n\n## B\n", "# A\n\n\\[TOC\\]\n",
+                                    "# A\n\n&#91;TOC&#93;\n", "# A\n\n- [TOC]\n", "# A\n\n`[TOC]`\n"])
+def test_the_toc_marker_is_replaced_as_by_a_new_converter(converters, source):
+    """The marker search is skipped only for a source without the marker; one with it gets its table."""
+    fresh, reused = converters
+    for _ in range(2):  # and the converter searches again on the next page
+        assert reused.reset().convert(source) == fresh().convert(source)
+        assert reused.reset().convert("# Plain\n\nNo marker.\n") == fresh().convert("# Plain\n\nNo marker.\n")
+    assert '<div class="toc">' in reused.reset().convert("# A\n\n[TOC]\n\n## B\n")
