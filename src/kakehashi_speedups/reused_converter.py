@@ -99,7 +99,8 @@ def _no_marker(root, elem) -> None:
 
 
 def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
-    """Make ``converter``'s inline processors and block-level test fast before each of its conversions."""
+    """Make ``converter``'s inline processors, block-level test and table-of-contents marker search fast
+    before each of its conversions."""
     fast: dict[int, FastInline] = {}
     convert = converter.convert
     block_level = [frozenset(converter.block_level_elements)]

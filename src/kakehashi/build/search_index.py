@@ -167,6 +167,7 @@ def _without_excluded(html: str, whole: bool, tree: LexborHTMLParser | None = No
 
 
 def _strip(node) -> None:
+    """Remove the excluded elements under ``node`` and unwrap the wrappers, in place."""
     for excluded in node.css(_EXCLUDED):
         excluded.decompose()
     for wrapper in node.css(_UNWRAPPED):
@@ -216,7 +217,7 @@ def page_language(html: str) -> str | None:
 #: and a file for every page there costs less than on a disk (no journal), and the copies live only
 #: until Pagefind has read them.
 MEMORY_FOLDER = Path("/dev/shm")
-COPIES_ROOM = 1 << 30  # bytes free that the memory file system must have (the copies take ~25 MB per 1,600 pages)
+COPIES_ROOM = 1 << 30  # bytes free that it must have (one language's copies take ~25 MB at 1,600 pages)
 
 
 def copies_folder(code: str) -> Path:
