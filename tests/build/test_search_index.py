@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kakehashi.build import search_index
 from kakehashi.build.csp import secure
@@ -90,6 +92,17 @@ def test_pagefind_makes_the_same_bundle_without_the_term_marks(tmp_path, lang):
     assert "kk-term" in (tmp_path / "kept" / "guide" / "index.html").read_text(encoding="utf-8")
     assert "kk-term" not in (tmp_path / "unwrapped" / "guide" / "index.html").read_text(encoding="utf-8")
     assert _bundle_files(bundles["kept"]) == _bundle_files(bundles["unwrapped"])
+
+
+# Rule 3 as a definition: a gap at every place between two characters that are not spaces, one of them
+# a kana or kanji.
+BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab9 -.(\n\t\u3000、。「」（）ー々〆") + ["医", "療", "ア", "か", "ｸ", "Ⅲ", "Ｐ", "é"]), max_size=30))
+def test_segmenting_sets_every_kana_and_kanji_apart_as_defined(text):
+    assert search_index.index_text(text, segment_cjk=True) == BOUNDARY.sub(WORD_GAP, search_index.index_text(text, segment_cjk=False))
 
 
 def test_latin_copy_is_only_folded():

@@ -98,7 +98,8 @@ _MARKUP = re.compile(r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-
 _WIDTH_RUN = re.compile(f"[{WIDTH_CLASS}]+")
 _SOFT_BREAK = re.compile(f"(?<=[{CJK_CLASS}{_CJK_PUNCT}])[ \t]*\n\\s*(?=[{CJK_CLASS}])")
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
-_CJK_BOUNDARY = re.compile(f"(?<=[{CJK_CLASS}])(?=\\S)|(?<=\\S)(?=[{CJK_CLASS}])")
+_CJK_OR_BETWEEN = re.compile(f"[{CJK_CLASS}]|[^{CJK_CLASS}]+")  # in a run without spaces: each kana or kanji, and what lies between
+_NON_SPACE = re.compile(r"\S+")
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _CHANGEABLE = re.compile(f"[{WIDTH_CLASS}{CJK_CLASS}]")
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
@@ -129,7 +130,12 @@ def fold_width(text: str) -> str:
 def index_text(text: str, segment_cjk: bool) -> str:
     """Rules 1–3 on a run of page text (not markup)."""
     text = _SOFT_BREAK.sub("", fold_width(text))
-    return _CJK_BOUNDARY.sub(WORD_GAP, text) if segment_cjk else text
+    return _NON_SPACE.sub(_segmented, text) if segment_cjk else text
+
+
+def _segmented(run: re.Match) -> str:
+    """Rule 3 on a run of text without spaces: a gap on each side of a kana or kanji, inside the run."""
+    return WORD_GAP.join(_CJK_OR_BETWEEN.findall(run[0])) if _CJK_CHAR.search(run[0]) else run[0]
 
 
 def index_html(html: str, segment_cjk: bool, tree: LexborHTMLParser | None = None) -> str:
