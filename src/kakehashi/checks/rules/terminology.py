@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kakehashi.checks.findings import Severity
 from kakehashi.checks.registry import CheckContext, rule
-from kakehashi.data.termbase import LATIN, term_pattern
+from kakehashi.data.termbase import LATIN, Concept, term_pattern
 
 
 class PageText:
@@ -106,6 +106,7 @@ class _FormIndex:
 
     by_word: dict[str, list[_Form]]
     by_start: dict[str, list[_Form]]
+    concepts: dict[str, Concept]  # approved term -> its concept
 
 
 _indexes: dict[tuple[int, str], tuple[list, _FormIndex]] = {}
@@ -115,7 +116,7 @@ def _index(termbase, language: str) -> _FormIndex:
     cached = _indexes.get((id(termbase), language))
     if cached and cached[0] is termbase:
         return cached[1]
-    index = _FormIndex({}, {})
+    index = _FormIndex({}, {}, {concept.terms[language].term: concept for concept in termbase if language in concept.terms})
     for form, term, forbidden in _forms(termbase, language):
         words = frozenset(WORD.findall(_key(form)))
         prepared = _Form(_key(form), term, forbidden, words if LATIN.search(form) else None, form)
@@ -193,18 +194,6 @@ def concepts_used(text: str, termbase, language: str) -> dict[str, Hit]:
     return used
 
 
-_by_term: dict[int, tuple[list, dict]] = {}
-
-
-def _concepts_by_term(termbase) -> dict:
-    """``{(language, approved term): concept}``, made once per termbase."""
-    cached = _by_term.get(id(termbase))
-    if cached is None or cached[0] is not termbase:
-        by_term = {(lang, concept.terms[lang].term): concept for concept in termbase for lang in concept.terms}
-        cached = _by_term[id(termbase)] = (termbase, by_term)
-    return cached[1]
-
-
 @rule("T001", Severity.WARNING, "the translation does not use the approved term of a concept the source uses")
 def check_approved_terms(ctx: CheckContext):
     """Where the source uses a concept of the termbase (``data/termbase.yaml``), each translation uses
@@ -212,13 +201,12 @@ def check_approved_terms(ctx: CheckContext):
     Glossary, or propose a change to the termbase in the same pull request."""
     if not ctx.termbase:
         return
-    concept_of = _concepts_by_term(ctx.termbase)
     for group in ctx.groups:
         for reference, variant in group.pairs(ctx.root):
             source = page_text(reference)
             ours = concepts_used(page_text(variant).text, ctx.termbase, variant.language)
             for term, hit in concepts_used(source.text, ctx.termbase, reference.language).items():
-                concept = concept_of[(reference.language, term)]
+                concept = _index(ctx.termbase, reference.language).concepts[term]
                 wanted = concept.terms[variant.language].term
                 if wanted not in ours:
                     yield check_approved_terms.rule.finding(
