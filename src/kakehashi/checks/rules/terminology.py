@@ -124,6 +124,8 @@ def _index(termbase, language: str) -> _FormIndex:
             index.by_word.setdefault(max(prepared.words, key=len), []).append(prepared)
         else:
             index.by_start.setdefault(prepared.text[:2], []).append(prepared)
+    if len(_indexes) >= 8:  # the termbases of earlier live reloads
+        _indexes.clear()
     _indexes[(id(termbase), language)] = (termbase, index)
     return index
 
