@@ -1,6 +1,9 @@
 """Facts normalisation across languages and the typography fixer."""
 
-from kakehashi.content.facts import extract_facts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kakehashi.content.facts import extract_facts, month_dates
 from kakehashi.content.typography import NBSP, NNBSP, fix_body, fix_line
 
 
@@ -13,6 +16,17 @@ def test_dates_are_equal_across_languages():
     assert values("1er juillet 2021") == values("2021年7月1日") == {"2021-07-01"}
     assert values("31 déc. 2027") == values("31 Dec 2027") == {"2027-12-31"}
 
+
+
+DATE_PIECES = list("0123456789  \n\t.,-/()'’:;¶年é") + [
+    "May", "mai", "janv.", "déc", "MARCH", "1er", "2nd", "th", "Sept", "août", "2021", "1999", "26", "x", "K", "ſ", "İ"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join))
+def test_dates_are_found_around_years_as_in_the_whole_text(text):
+    dates = month_dates(("en", "fr", "ja"))
+    assert dates.sub(lambda m: f"<{m[0]}>", text) == dates.pattern.sub(lambda m: f"<{m[0]}>", text)
 
 def test_numbers_identifiers_and_full_width():
     assert values("1,000 units") == values("1 000 unités") == values("１，０００台") == {"1000"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -94,24 +95,52 @@ def _alternation(words) -> str:
     return branch(trie)
 
 
+class MonthDates:
+    """Day-month-year, month-day-year and month-year dates with a month name (Babel's, in the given
+    languages). A date ends in a year after a space and holds only word characters, spaces, dots and
+    commas: ``sub`` runs the pattern on the stretches of such characters around a year only, with the
+    same result as over the whole text (a tenth of the time on a page)."""
+
+    YEAR = re.compile(r"\s\d{4}(?!\d)")
+
+    def __init__(self, languages: tuple[str, ...]):
+        self.names: dict[str, int] = {}
+        for code in languages:
+            months = Locale.parse(code).months["format"]
+            for width in ("wide", "abbreviated"):
+                for number, name in months[width].items():
+                    if re.search(r"[A-Za-zÀ-ÿ]", name):
+                        self.names[name.lower().rstrip(".")] = number
+        alternatives = _alternation(self.names)
+        self.pattern = re.compile(
+            rf"(?<![\w])(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m1>{alternatives})\.?,?\s+(?P<y1>\d{{4}})"
+            rf"|(?P<m2>{alternatives})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+            rf"|(?P<m3>{alternatives})\.?\s+(?P<y3>\d{{4}}))(?!\d)",
+            re.IGNORECASE,
+        )
+        inside = "".join(sorted({char for name in self.names for char in name if not re.match(r"[\w\s.,]", char)}))
+        self.outside = re.compile(rf"[^\w\s.,{re.escape(inside)}]")  # a character no date holds
+
+    def sub(self, replace: Callable[[re.Match], str], text: str) -> str:
+        """``self.pattern.sub(replace, text)``. A stretch is cut out where it starts and ends: a date
+        starts after a non-word character, and ends before a non-digit, as at the ends of a string."""
+        out, done, reverse = [], 0, None
+        for year in self.YEAR.finditer(text):
+            if year.start() < done:
+                continue  # in the stretch just done
+            reverse = reverse or text[::-1]
+            before = self.outside.search(reverse, len(text) - year.start())
+            start = len(text) - before.start() if before else 0
+            after = self.outside.search(text, year.end())
+            end = after.start() if after else len(text)
+            out += [text[done:start], self.pattern.sub(replace, text[start:end])]
+            done = end
+        return "".join([*out, text[done:]]) if out else text
+
+
 @cache
-def _month_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, int]]:
-    """Day-month-year and month-day-year date patterns from Babel's month names."""
-    names: dict[str, int] = {}
-    for code in languages:
-        months = Locale.parse(code).months["format"]
-        for width in ("wide", "abbreviated"):
-            for number, name in months[width].items():
-                if re.search(r"[A-Za-zÀ-ÿ]", name):
-                    names[name.lower().rstrip(".")] = number
-    alternatives = _alternation(names)
-    pattern = re.compile(
-        rf"(?<![\w])(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m1>{alternatives})\.?,?\s+(?P<y1>\d{{4}})"
-        rf"|(?P<m2>{alternatives})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
-        rf"|(?P<m3>{alternatives})\.?\s+(?P<y3>\d{{4}}))(?!\d)",
-        re.IGNORECASE,
-    )
-    return pattern, names
+def month_dates(languages: tuple[str, ...]) -> MonthDates:
+    return MonthDates(languages)
 
 
 def normalise(text: str) -> str:
@@ -166,7 +195,7 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
     facts: set[Fact] = set()
     text = normalise(text)
 
-    def take(pattern: re.Pattern, kind: str, value, needle: str = "") -> None:
+    def take(pattern: re.Pattern | MonthDates, kind: str, value, needle: str = "") -> None:
         """Record and blank every match; ``needle`` is a string every match contains (a cheap pre-test)."""
         nonlocal text
         if needle not in text:
@@ -181,14 +210,14 @@ def extract_facts(text: str, languages: tuple[str, ...] = ("en", "fr", "ja")) ->
     take(ISO_DATE, "date", lambda m: f"{m[1]}-{m[2]}-{m[3]}", "-")
     take(DOTTED_DATE, "date", lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", ".")
     take(JA_DATE, "date", lambda m: f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else ""), "年")
-    pattern, names = _month_pattern(languages)
+    dates = month_dates(languages)
 
     def latin_date(m: re.Match) -> str:
-        month = names[(m["m1"] or m["m2"] or m["m3"]).lower().rstrip(".")]
+        month = dates.names[(m["m1"] or m["m2"] or m["m3"]).lower().rstrip(".")]
         day = m["d1"] or m["d2"]
         return f"{m['y1'] or m['y2'] or m['y3']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
-    take(pattern, "date", latin_date)
+    take(dates, "date", latin_date)
     take(ISO_STANDARD, "standard", lambda m: "ISO " + m[1] + (f"-{m[2]}" if m[2] else "") + (f":{m[3]}" if m[3] else ""), "ISO")
     take(REGULATION, "regulation", lambda m: f"{m[1]}/{m[2]}", "/")
     if any(unit in text for unit in "万億兆"):
