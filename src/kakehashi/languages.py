@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -126,6 +127,8 @@ PROFILES = {
 DEFAULT = Profile()
 
 
+@cache
 def profile(code: str) -> Profile:
-    """The profile of a language code (``fr``, ``fr_CA`` and ``fr-CA`` share ``fr``'s)."""
+    """The profile of a language code (``fr``, ``fr_CA`` and ``fr-CA`` share ``fr``'s); asked for each
+    line the checks read."""
     return PROFILES.get(re.split(r"[_-]", code)[0].lower(), DEFAULT)
