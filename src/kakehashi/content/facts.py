@@ -98,8 +98,8 @@ def _alternation(words) -> str:
 class MonthDates:
     """Day-month-year, month-day-year and month-year dates with a month name (Babel's, in the given
     languages). A date ends in a year after a space and holds only word characters, spaces, dots and
-    commas: ``sub`` runs the pattern on the stretches of such characters around a year only, with the
-    same result as over the whole text (a tenth of the time on a page)."""
+    commas, so ``sub`` tries the pattern only on the stretches of such characters around a year, not
+    at every position of a page."""
 
     YEAR = re.compile(r"\s\d{4}(?!\d)")
 
@@ -140,6 +140,7 @@ class MonthDates:
 
 @cache
 def month_dates(languages: tuple[str, ...]) -> MonthDates:
+    """The month-name dates of these languages, built once."""
     return MonthDates(languages)
 
 
