@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from markdown import Markdown
 from project import make_project
 
 from kakehashi.checks.engine import run_checks
@@ -35,16 +36,32 @@ def test_glossary_is_in_the_readers_language_and_escaped(tmp_path):
 
 def test_guide_list_uses_the_readers_language_and_falls_back(tmp_path):
     project = make_project(tmp_path)
-    (project / "docs/guides/other.md").write_text(
-        (project / "docs/guides/other.md").read_text(encoding="utf-8").replace("title: Notified bodies in practice", "title: Other *guide* [x](javascript:y)"),
-        encoding="utf-8")
+    other = project / "docs/guides/other.md"
+    other.write_text(other.read_text(encoding="utf-8").replace(
+        "title: Notified bodies in practice", "title: Other *guide* [x](javascript:y) <script>alert(1)</script>"), encoding="utf-8")
     site = load_site_config(project / "mkdocs.yml")
     groups = run_checks(site).groups
     markdown = render_guide_list(groups, "fr", "en", "fr_FR", identity)
     assert "## Regulation {#regulation}" in markdown
-    assert "[Les organismes notifiés en pratique](guide.md)" in markdown
+    assert '<a href="guide/">Les organismes notifiés en pratique</a>' in markdown
     assert "26 novembre 2026" in markdown
-    assert r"Other \*guide\* \[x\](javascript:y)" in markdown  # English fallback, inert
+    # English fallback, as text: Markdown is not read inside the HTML block, and markup is escaped
+    assert '<a href="other/">Other *guide* [x](javascript:y) &lt;script&gt;alert(1)&lt;/script&gt;</a>' in markdown
+
+
+def test_guide_list_stays_one_html_list_per_category(tmp_path):
+    """A description written on several lines, with a blank one, must not end the list's HTML block:
+    Python-Markdown would then read the rest as Markdown."""
+    project = make_project(tmp_path)
+    guide = project / "docs/guides/guide.md"
+    text = guide.read_text(encoding="utf-8")
+    description = next(line for line in text.splitlines() if line.startswith("description:"))
+    guide.write_text(text.replace(description, 'description: "First line\n\n  *second*\u00a0line"'), encoding="utf-8")
+    site = load_site_config(project / "mkdocs.yml")
+    markdown = render_guide_list(run_checks(site).groups, "en", "en", "en_GB", identity)
+    html = Markdown().convert(markdown)
+    assert html.count("<ul>") == markdown.count("## ") and "<p>" not in html
+    assert "First line *second*\u00a0line" in html  # one line, its non-breaking space kept
 
 
 def test_status_chart_is_valid_svg_with_one_bar_per_language(tmp_path):

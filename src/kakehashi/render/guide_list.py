@@ -1,14 +1,23 @@
-"""The list of guides on the Guides page, by category, in the reader's language."""
+"""The list of guides on the Guides page, by category, in the reader's language.
+
+The category headings are Markdown (they join the page's table of contents); each category's list is
+one block of HTML, which Python-Markdown passes through as it is: converting a list item per guide
+from Markdown was most of the time that page took to build.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from kakehashi.content.freshness import as_date
 from kakehashi.content.groups import Group
+from kakehashi.content.paths import page_url
+from kakehashi.render.html import Markup, el
 from kakehashi.render.markdown_text import md_text
 from kakehashi.render.ui_text import long_date
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t\r\n]*")
 CATEGORY_ORDER = (
     "orientation", "regulation", "market-access", "clinical-research", "company-setup",
     "data-protection", "intellectual-property", "funding", "trade",
@@ -32,8 +41,9 @@ def category_titles(_: Callable[[str], str]) -> dict[str, str]:
 
 def render_guide_list(groups: list[Group], language: str, default: str, locale: str, _: Callable[[str], str]) -> str:
     """Markdown: a section per category, each guide with its title, description, jurisdiction and date.
-    A guide missing in the reader's language is listed with its default-language title."""
-    by_category: dict[str, list[tuple[str, str, str, str]]] = {}
+    A guide missing in the reader's language is listed with its default-language title. The links are
+    relative to the guides' index page, where the list stands."""
+    by_category: dict[str, list[Markup]] = {}
     for group in sorted(groups, key=lambda g: g.stem):
         if not group.stem.startswith("guides/") or group.stem.endswith("/index"):
             continue
@@ -42,21 +52,23 @@ def render_guide_list(groups: list[Group], language: str, default: str, locale: 
             variant = group.variants.get(default) or group.source
         if variant is None or variant.doc is None:
             continue
-        meta = variant.doc.meta
-        verified = as_date(meta.get("last_verified"))
-        line = (
-            f"- [{md_text(meta.get('title', group.stem))}]({group.stem.removeprefix('guides/')}.md) — "
-            f"{md_text(meta.get('description', ''))} "
-            f"*{md_text(meta.get('jurisdiction', ''))}"
-            + (f" · {md_text(_('Last verified:'))} {long_date(verified, locale)}" if verified else "")
-            + "*"
-        )
-        by_category.setdefault(str(meta.get("category")), []).append(line)
+        by_category.setdefault(str(variant.doc.meta.get("category")), []).append(_item(group.stem, variant.doc.meta, locale, _))
     titles = category_titles(_)
     out = []
     for category in (*CATEGORY_ORDER, *sorted(set(by_category) - set(CATEGORY_ORDER))):
         if category in by_category:
-            out.append(f"## {md_text(titles.get(category, category))} {{#{category}}}\n")
-            out.extend(by_category[category])
-            out.append("")
+            out += [f"## {md_text(titles.get(category, category))} {{#{category}}}", "", "<ul>", *by_category[category], "</ul>", ""]
     return "\n".join(out)
+
+
+def _item(stem: str, meta: dict, locale: str, _: Callable[[str], str]) -> Markup:
+    """One guide of the list, as HTML (its texts on one line: a blank line would end the HTML block)."""
+    verified = as_date(meta.get("last_verified"))
+    details = _one_line(meta.get("jurisdiction", "")) + (f" · {_('Last verified:')} {long_date(verified, locale)}" if verified else "")
+    return el("li", None, el("a", {"href": page_url(stem).removeprefix("guides/")}, _one_line(meta.get("title", stem))),
+              " — ", _one_line(meta.get("description", "")), " ", el("em", None, details))
+
+
+def _one_line(value: object) -> str:
+    """The text with its line breaks as spaces (non-breaking spaces kept: French typography)."""
+    return _LINE_BREAKS.sub(" ", str(value))
