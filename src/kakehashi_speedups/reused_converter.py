@@ -16,12 +16,20 @@ The converter also tells block-level tags from a set of its ``block_level_elemen
 hundreds of times per page), taken anew before each conversion. Its table of contents looks for its
 marker (``[TOC]``) through every element of a page only when the page's source holds the marker: a
 paragraph can be the marker only if its text is written so in the source.
+
+Block processors are tried one after another on every block of a page. Those whose test is one
+regular expression (``BLOCK_NEEDS``, recognised by name and by the source of their class) first look
+for what that expression needs (a ``#`` for a heading), which is faster than the expression; and the
+tables split a row without a backtick or a backslash at each pipe, which is what their parse of code
+spans and escapes comes to for such a row.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import re
+from functools import cache
 
 import markdown
 from markdown.extensions.toc import TocTreeprocessor
@@ -47,6 +55,28 @@ PATTERN_NEEDS = {
     "entity": ("71e28c47c0b2", ("&",)),
     "em_strong": ("eb212e88578a", ("*", "_")),
 }
+
+
+# For each block processor of Python-Markdown 3.11.3 whose test is one regular expression: the
+# fingerprint of its class's source, and what a block must contain to pass the test.
+BLOCK_NEEDS = {
+    "hashheader": ("2a8d34a0ba48", ("#",)),
+    "setextheader": ("a495508bbfae", ("\n=", "\n-")),
+    "quote": ("a53ba8bd75bb", (">",)),
+    "hr": ("727861d02416", ("-", "_", "*")),
+    "deflist": ("e2a466c6555f", (":",)),
+}
+TABLE_SOURCE = "6b10c1a5c422"  # fingerprint of the tables' processor, whose plain rows are split at once
+
+
+@cache
+def class_fingerprint(kind: type) -> str | None:
+    """The source of a class (its regular expressions and methods), hashed; None without a source."""
+    try:
+        source = inspect.getsource(kind)
+    except (OSError, TypeError):
+        return None
+    return hashlib.sha1(f"{kind.__module__}.{kind.__qualname__}\n{source}".encode()).hexdigest()[:12]
 
 
 def fingerprint(pattern) -> str:
@@ -94,13 +124,42 @@ class FastInline:
         self.processor.inlinePatterns = tuple(pattern for _, pattern in entries)
 
 
+def _pretested(test, needs: tuple[str, ...]):
+    """``test``, tried only on a block that contains one of ``needs``."""
+    needed = re.compile("|".join(map(re.escape, needs)))
+
+    def pretested(parent, block: str) -> bool:
+        return needed.search(block) is not None and test(parent, block)
+
+    return pretested
+
+
+def _plain_split(split):
+    """``TableProcessor._split``, a plain split for a row without code spans or escapes."""
+    def split_row(row: str) -> list[str]:
+        return row.split("|") if "`" not in row and "\\" not in row else split(row)
+
+    return split_row
+
+
+def fast_blocks(parser) -> None:
+    """Pre-test the blocks for the known processors, and split plain table rows at once (processors
+    registered since the last conversion included; an unknown class is left as it is)."""
+    registry = parser.blockprocessors  # a Registry: no .get()
+    for name, (known, needs) in BLOCK_NEEDS.items():
+        if name in registry and "test" not in vars(registry[name]) and class_fingerprint(type(registry[name])) == known:
+            registry[name].test = _pretested(registry[name].test, needs)
+    if "table" in registry and "_split" not in vars(registry["table"]) and class_fingerprint(type(registry["table"])) == TABLE_SOURCE:
+        registry["table"]._split = _plain_split(registry["table"]._split)
+
+
 def _no_marker(root, elem) -> None:
     """``TocTreeprocessor.replace_marker`` for a page whose source does not hold the marker."""
 
 
 def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
-    """Make ``converter``'s inline processors, block-level test and table-of-contents marker search fast
-    before each of its conversions."""
+    """Make ``converter``'s inline processors, block tests, block-level test and table-of-contents
+    marker search fast before each of its conversions."""
     fast: dict[int, FastInline] = {}
     convert = converter.convert
     block_level = [frozenset(converter.block_level_elements)]
@@ -110,6 +169,7 @@ def speed_up(converter: markdown.Markdown) -> markdown.Markdown:
 
     def convert_fast(source: str) -> str:
         block_level[0] = frozenset(converter.block_level_elements)
+        fast_blocks(converter.parser)
         tocs = []
         for processor in converter.treeprocessors:
             if isinstance(processor, InlineProcessor):

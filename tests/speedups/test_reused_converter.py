@@ -114,6 +114,8 @@ FRAGMENTS = st.sampled_from([
     "[link](other.md)", "![img](a.png)", "[^1]", "\n\n[^1]: Note.\n", "<b>", "</b>", "<https://example.org>",
     "<a@b.eu>", "&amp;", "&#42;", "&", "<", "# ", "- ", "1. ", "| a | b |\n|---|---|\n| 1 | 2 |\n", "!!! note\n    ",
     "[TOC]", "\\[TOC\\]", "[TO", "C]",
+    "\n===\n", "\n---\n", "\n-", "#", "> ", ">", "***", "* * *", "___", ":", ":   ", "Term\n:   Definition\n", "|",
+    "| `a|b` | c\\|d |\n|---|---|\n| 1 | `|` |\n", "| a | b |\n|:--|--:|\n| x \\| y | z |\n",
 ])
 
 
@@ -123,6 +125,40 @@ FRAGMENTS = st.sampled_from([
 def test_generated_markdown_converts_as_with_a_new_converter(converters, text):
     fresh, reused = converters
     assert reused.reset().convert(text) == fresh().convert(text)
+
+
+BLOCK = st.lists(st.sampled_from(list("ab 9!=-_*#>:|`\\.\n\t") + ["   ", "語", "Term", "===", "\n-", "\n=", "\n:", "\n>", "\n#"]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(BLOCK)
+def test_no_block_test_passes_a_block_without_what_it_needs(converters, block):
+    """What the pre-tests rest on: each known processor refuses a block without one of its needs, and a
+    table row without backticks or backslashes splits at every pipe."""
+    blocks = converters[0]().parser.blockprocessors
+    for name, (_, needs) in reused_converter.BLOCK_NEEDS.items():
+        if not any(need in block for need in needs):
+            assert not blocks[name].test(None, block), name
+    if "`" not in block and "\\" not in block:
+        assert blocks["table"]._split(block) == block.split("|")
+
+
+def test_only_known_block_processors_are_pretested(converters):
+    """A processor whose class is not the one recorded (here, a heading of its own) keeps its test."""
+    fresh = converters[0]
+    reused = reused_converter.speed_up(fresh())
+    reused.convert("")
+    blocks = reused.parser.blockprocessors
+    assert all("test" in vars(blocks[name]) for name in reused_converter.BLOCK_NEEDS) and "_split" in vars(blocks["table"])
+
+    class Heading(type(blocks["hashheader"])):
+        RE = type(blocks["hashheader"]).RE
+
+    stock = fresh()
+    for converter in (stock, reused):
+        converter.parser.blockprocessors.register(Heading(converter.parser), "hashheader", 70)
+    assert reused.reset().convert("# A\n\nText\n") == stock.convert("# A\n\nText\n")
+    assert "test" not in vars(reused.parser.blockprocessors["hashheader"])
 
 
 def test_the_block_level_test_answers_as_markdown_and_follows_its_list():
