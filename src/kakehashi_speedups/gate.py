@@ -37,7 +37,7 @@ VERIFIED = {s.name: s for s in (
     SpeedUp("i18n_files", "mkdocs_static_i18n.suffix.create_i18n_file (and File._get_url)",
             {"mkdocs": "1.6.1", "mkdocs-static-i18n": "1.3.1"}),
     SpeedUp("reused_converter", "mkdocs.structure.pages.markdown; InlineProcessor's patterns and private __handleInline; TocTreeprocessor.replace_marker; "
-            "the test of five block processors; TableProcessor._split",
+            "the regular expressions of nine block processors; TableProcessor._split",
             {"mkdocs": "1.6.1", "markdown": "3.11.3", "pymdown-extensions": "12.3"}),
     SpeedUp("front_matter", "mkdocs.structure.pages.meta (front matter parsing)",
             {"mkdocs": "1.6.1"}),

@@ -17,11 +17,11 @@ hundreds of times per page), taken anew before each conversion. Its table of con
 marker (``[TOC]``) through every element of a page only when the page's source holds the marker: a
 paragraph can be the marker only if its text is written so in the source.
 
-Block processors are tried one after another on every block of a page. Those whose test is one
-regular expression (``BLOCK_NEEDS``, recognised by name and by the source of their class) first look
-for what that expression needs (a ``#`` for a heading), which is faster than the expression; and the
-tables split a row without a backtick or a backslash at each pipe, which is what their parse of code
-spans and escapes comes to for such a row.
+Block processors are tried one after another on every block of a page, most of them with a regular
+expression that looks for their start anywhere in the block. Those of ``BLOCK_NEEDS`` (recognised by
+name and by the source of their class) first look for what their expression needs (a ``#`` for a
+heading), which is much faster than the expression; and the tables split a row without a backtick or
+a backslash at each pipe, which is what their parse of code spans and escapes comes to for such a row.
 """
 
 from __future__ import annotations
@@ -57,14 +57,19 @@ PATTERN_NEEDS = {
 }
 
 
-# For each block processor of Python-Markdown 3.11.3 whose test is one regular expression: the
-# fingerprint of its class's source, and what a block must contain to pass the test.
+# Block processors of Python-Markdown 3.11.3 and pymdown-extensions 12.3, by name: the fingerprint of
+# the class's source, the regular expression that tells their blocks, and what a text must contain
+# for it to match (its literal characters).
 BLOCK_NEEDS = {
-    "hashheader": ("2a8d34a0ba48", ("#",)),
-    "setextheader": ("a495508bbfae", ("\n=", "\n-")),
-    "quote": ("a53ba8bd75bb", (">",)),
-    "hr": ("727861d02416", ("-", "_", "*")),
-    "deflist": ("e2a466c6555f", (":",)),
+    "hashheader": ("2a8d34a0ba48", "RE", ("#",)),
+    "setextheader": ("a495508bbfae", "RE", ("\n=", "\n-")),
+    "quote": ("a53ba8bd75bb", "RE", (">",)),
+    "hr": ("727861d02416", "SEARCH_RE", ("-", "_", "*")),
+    "deflist": ("e2a466c6555f", "RE", (":",)),
+    "admonition": ("78a2276cb6ce", "RE", ("!!!",)),
+    "details": ("d4653aadda03", "START", ("???",)),
+    "reference": ("894c2a0a20f9", "RE", ("]:",)),
+    "footnote": ("713e4f763857", "RE", ("[^",)),
 }
 TABLE_SOURCE = "6b10c1a5c422"  # fingerprint of the tables' processor, whose plain rows are split at once
 
@@ -124,14 +129,22 @@ class FastInline:
         self.processor.inlinePatterns = tuple(pattern for _, pattern in entries)
 
 
-def _pretested(test, needs: tuple[str, ...]):
-    """``test``, tried only on a block that contains one of ``needs``."""
-    needed = re.compile("|".join(map(re.escape, needs)))
+class PretestedExpression:
+    """A block processor's regular expression whose ``search`` and ``match`` first look for one of
+    ``needs`` in the text (and find nothing without it); anything else is the expression's own."""
 
-    def pretested(parent, block: str) -> bool:
-        return needed.search(block) is not None and test(parent, block)
+    def __init__(self, expression: re.Pattern, needs: tuple[str, ...]):
+        self.expression = expression
+        self.holds_need = re.compile("|".join(map(re.escape, needs))).search
 
-    return pretested
+    def search(self, text: str, *bounds):
+        return self.expression.search(text, *bounds) if self.holds_need(text) else None
+
+    def match(self, text: str, *bounds):
+        return self.expression.match(text, *bounds) if self.holds_need(text) else None
+
+    def __getattr__(self, name):
+        return getattr(self.expression, name)
 
 
 def _plain_split(split):
@@ -143,12 +156,12 @@ def _plain_split(split):
 
 
 def fast_blocks(parser) -> None:
-    """Pre-test the blocks for the known processors, and split plain table rows at once (processors
-    registered since the last conversion included; an unknown class is left as it is)."""
+    """Give the known block processors their pretested expression, and the tables the plain split
+    (processors registered since the last conversion included; an unknown class is left as it is)."""
     registry = parser.blockprocessors  # a Registry: no .get()
-    for name, (known, needs) in BLOCK_NEEDS.items():
-        if name in registry and "test" not in vars(registry[name]) and class_fingerprint(type(registry[name])) == known:
-            registry[name].test = _pretested(registry[name].test, needs)
+    for name, (known, attribute, needs) in BLOCK_NEEDS.items():
+        if name in registry and attribute not in vars(registry[name]) and class_fingerprint(type(registry[name])) == known:
+            setattr(registry[name], attribute, PretestedExpression(getattr(registry[name], attribute), needs))
     if "table" in registry and "_split" not in vars(registry["table"]) and class_fingerprint(type(registry["table"])) == TABLE_SOURCE:
         registry["table"]._split = _plain_split(registry["table"]._split)
 

@@ -116,6 +116,7 @@ FRAGMENTS = st.sampled_from([
     "[TOC]", "\\[TOC\\]", "[TO", "C]",
     "\n===\n", "\n---\n", "\n-", "#", "> ", ">", "***", "* * *", "___", ":", ":   ", "Term\n:   Definition\n", "|",
     "| `a|b` | c\\|d |\n|---|---|\n| 1 | `|` |\n", "| a | b |\n|:--|--:|\n| x \\| y | z |\n",
+    "??? note \"S\"\n    Body\n", "???+ tip\n    Open\n", "[x]: https://example.org \"T\"\n", "[x]", "]: ",
 ])
 
 
@@ -127,29 +128,31 @@ def test_generated_markdown_converts_as_with_a_new_converter(converters, text):
     assert reused.reset().convert(text) == fresh().convert(text)
 
 
-BLOCK = st.lists(st.sampled_from(list("ab 9!=-_*#>:|`\\.\n\t") + ["   ", "語", "Term", "===", "\n-", "\n=", "\n:", "\n>", "\n#"]), max_size=40).map("".join)
+BLOCK = st.lists(st.sampled_from(list("ab 9!=-_*#>:|`\\.\n\t") + ["   ", "語", "Term", "===", "\n-", "\n=", "\n:", "\n>", "\n#", "!!!", "???", "[^", "]:", "[x]:", "[x]: /u", "[^1]: n", "[^1]:n"]), max_size=40).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(BLOCK)
-def test_no_block_test_passes_a_block_without_what_it_needs(converters, block):
-    """What the pre-tests rest on: each known processor refuses a block without one of its needs, and a
-    table row without backticks or backslashes splits at every pipe."""
+def test_no_block_expression_matches_a_text_without_what_it_needs(converters, text):
+    """What the pretested expressions rest on: each known one finds nothing in a text without one of
+    its needs, and a table row without backticks or backslashes splits at every pipe."""
     blocks = converters[0]().parser.blockprocessors
-    for name, (_, needs) in reused_converter.BLOCK_NEEDS.items():
-        if not any(need in block for need in needs):
-            assert not blocks[name].test(None, block), name
-    if "`" not in block and "\\" not in block:
-        assert blocks["table"]._split(block) == block.split("|")
+    for name, (_, attribute, needs) in reused_converter.BLOCK_NEEDS.items():
+        if not any(need in text for need in needs):
+            expression = getattr(blocks[name], attribute)
+            assert expression.search(text) is None and expression.match(text) is None, name
+    if "`" not in text and "\\" not in text:
+        assert blocks["table"]._split(text) == text.split("|")
 
 
 def test_only_known_block_processors_are_pretested(converters):
-    """A processor whose class is not the one recorded (here, a heading of its own) keeps its test."""
+    """A processor whose class is not the one recorded (here, a heading of its own) keeps its expression."""
     fresh = converters[0]
     reused = reused_converter.speed_up(fresh())
     reused.convert("")
     blocks = reused.parser.blockprocessors
-    assert all("test" in vars(blocks[name]) for name in reused_converter.BLOCK_NEEDS) and "_split" in vars(blocks["table"])
+    assert all(attribute in vars(blocks[name]) for name, (_, attribute, _) in reused_converter.BLOCK_NEEDS.items())
+    assert "_split" in vars(blocks["table"])
 
     class Heading(type(blocks["hashheader"])):
         RE = type(blocks["hashheader"]).RE
@@ -158,7 +161,7 @@ def test_only_known_block_processors_are_pretested(converters):
     for converter in (stock, reused):
         converter.parser.blockprocessors.register(Heading(converter.parser), "hashheader", 70)
     assert reused.reset().convert("# A\n\nText\n") == stock.convert("# A\n\nText\n")
-    assert "test" not in vars(reused.parser.blockprocessors["hashheader"])
+    assert "RE" not in vars(reused.parser.blockprocessors["hashheader"])
 
 
 def test_the_block_level_test_answers_as_markdown_and_follows_its_list():
