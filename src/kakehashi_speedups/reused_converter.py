@@ -137,11 +137,11 @@ class PretestedExpression:
         self.expression = expression
         self.holds_need = re.compile("|".join(map(re.escape, needs))).search
 
-    def search(self, text: str, *bounds):
-        return self.expression.search(text, *bounds) if self.holds_need(text) else None
+    def search(self, text: str, *bounds, **named_bounds):
+        return self.expression.search(text, *bounds, **named_bounds) if self.holds_need(text) else None
 
-    def match(self, text: str, *bounds):
-        return self.expression.match(text, *bounds) if self.holds_need(text) else None
+    def match(self, text: str, *bounds, **named_bounds):
+        return self.expression.match(text, *bounds, **named_bounds) if self.holds_need(text) else None
 
     def __getattr__(self, name):
         return getattr(self.expression, name)
@@ -158,12 +158,21 @@ def _plain_split(split):
 def fast_blocks(parser) -> None:
     """Give the known block processors their pretested expression, and the tables the plain split
     (processors registered since the last conversion included; an unknown class is left as it is)."""
-    registry = parser.blockprocessors  # a Registry: no .get()
     for name, (known, attribute, needs) in BLOCK_NEEDS.items():
-        if name in registry and attribute not in vars(registry[name]) and class_fingerprint(type(registry[name])) == known:
-            setattr(registry[name], attribute, PretestedExpression(getattr(registry[name], attribute), needs))
-    if "table" in registry and "_split" not in vars(registry["table"]) and class_fingerprint(type(registry["table"])) == TABLE_SOURCE:
-        registry["table"]._split = _plain_split(registry["table"]._split)
+        processor = _registered(parser.blockprocessors, name)
+        if processor is not None and attribute not in vars(processor) and class_fingerprint(type(processor)) == known:
+            setattr(processor, attribute, PretestedExpression(getattr(processor, attribute), needs))
+    table = _registered(parser.blockprocessors, "table")
+    if table is not None and "_split" not in vars(table) and class_fingerprint(type(table)) == TABLE_SOURCE:
+        table._split = _plain_split(table._split)
+
+
+def _registered(registry, name: str):
+    """The item registered as ``name``, or None (a Registry has no ``get``)."""
+    try:
+        return registry[name]
+    except KeyError:
+        return None
 
 
 def _no_marker(root, elem) -> None:
