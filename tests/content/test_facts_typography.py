@@ -17,7 +17,6 @@ def test_dates_are_equal_across_languages():
     assert values("31 déc. 2027") == values("31 Dec 2027") == {"2027-12-31"}
 
 
-
 DATE_PIECES = list("0123456789  \n\t.,-/()'’:;¶年é") + [
     "May", "mai", "janv.", "déc", "MARCH", "1er", "2nd", "th", "Sept", "août", "2021", "1999", "26", "x", "K", "ſ", "İ"]
 
@@ -27,6 +26,7 @@ DATE_PIECES = list("0123456789  \n\t.,-/()'’:;¶年é") + [
 def test_dates_are_found_around_years_as_in_the_whole_text(text):
     dates = month_dates(("en", "fr", "ja"))
     assert dates.sub(lambda m: f"<{m[0]}>", text) == dates.pattern.sub(lambda m: f"<{m[0]}>", text)
+
 
 def test_numbers_identifiers_and_full_width():
     assert values("1,000 units") == values("1 000 unités") == values("１，０００台") == {"1000"}
