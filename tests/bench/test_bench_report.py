@@ -1,6 +1,7 @@
 """The benchmark's published figures: which sizes the ratio compares, and the Performance page table."""
 
 import json
+from pathlib import Path
 
 from kakehashi.bench.build import ratio_sizes
 from kakehashi.bench.report import render_benchmark
@@ -49,6 +50,23 @@ def test_median_of_several_runs(tmp_path, monkeypatch):
     figures = build.measure_size(tmp_path, 1600, runs=3)
     assert (figures["build_s"], figures["build_cpu_s"], figures["check_s"], figures["peak_rss_mb"]) == (30.0, 55.0, 2.0, 900)
 
+
+def test_each_run_builds_into_a_folder_that_stays(tmp_path, monkeypatch):
+    """No run deletes what an earlier one built: a build just after a deletion is slower on this disk."""
+    from kakehashi.bench import build
+    from kakehashi.bench.measure import Run
+
+    def fake_run(command, *args):
+        if "-d" in command:
+            site = Path(command[command.index("-d") + 1])
+            site.mkdir()
+            (site / "index.html").write_text("built", encoding="utf-8")
+        return Run(1.0, 100, 0, "", 1.0)
+
+    monkeypatch.setattr(build, "run_measured", fake_run)
+    monkeypatch.setattr(build, "site_figures", lambda site: (30, 25000.0, 140.0))
+    build.measure_size(tmp_path, 1600, runs=3)
+    assert sorted(path.parent.name for path in tmp_path.glob("*/index.html")) == ["site-1", "site-2", "site-3"]
 
 def test_cpu_time_counts_the_descendants(tmp_path):
     """A build's CPU time includes the processes it starts (language workers, Pagefind), not only its own."""

@@ -5,6 +5,10 @@ For each size (pages per language) a corpus is generated (``kakehashi.bench.corp
 The stock configuration (Material + mkdocs-static-i18n, its merged search index, no hooks) is built on
 the same corpora up to 400 pages per language (it is quadratic). Prints a table, then one JSON line.
 ``--publish`` writes the figures (data/benchmark.json) that the Performance page plots and tabulates.
+
+Every build writes to a folder of its own, and nothing is deleted until all figures are taken: on a
+disk without a journal (this machine's ext4), the system looks past every inode freed in the last
+minute or so each time it creates a file, so a build that follows the deletion of a site pays for it.
 """
 
 from __future__ import annotations
@@ -60,15 +64,14 @@ def ratio_sizes(sizes: list[int]) -> tuple[int | None, int | None]:
 
 
 def measure_size(corpus: Path, size: int, runs: int = 1) -> dict:
-    """Check and build one corpus with the real configuration, ``runs`` times: the median times and the
-    highest peak memory (this machine's speed varies from one run to the next)."""
+    """Check and build one corpus with the real configuration, ``runs`` times, each into a new folder:
+    the median times and the highest peak memory (this machine's speed varies from one run to the next)."""
     checks, builds = [], []
-    site = corpus / "site"
     for run in range(1, runs + 1):
         _say(f"{size} pages/language, run {run}/{runs}: kakehashi check…")
         checks.append(run_measured([sys.executable, "-m", "kakehashi.cli", "--config", str(corpus / "mkdocs.yml"), "check"], corpus, ENV))
         _say(f"{size} pages/language, run {run}/{runs}: strict build…")
-        shutil.rmtree(site, ignore_errors=True)
+        site = corpus / f"site-{run}"
         build = run_measured(_mkdocs(corpus / "mkdocs.yml", site, strict=True), corpus, ENV)
         if build.returncode != 0:
             problems = [line for line in build.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
@@ -161,13 +164,13 @@ def main(argv: list[str] | None = None) -> int:
             generate_corpus(corpus, size)
             if size in args.sizes:
                 results[size] = measure_size(corpus, size, max(args.repeat, 1))
-                if args.serve and size == min(args.sizes):
-                    results[size]["serve_edit_s"] = measure_serve_edit(corpus)
             if size in args.stock_sizes:
                 stock[size] = measure_stock(corpus, size)
-            _status.close()
-            shutil.rmtree(corpus / "site", ignore_errors=True)
-            shutil.rmtree(corpus / "site-stock", ignore_errors=True)
+        if args.serve:
+            # Last: mkdocs serve deletes the site it built when it stops.
+            smallest = min(args.sizes)
+            results[smallest]["serve_edit_s"] = measure_serve_edit(workdir / str(smallest))
+        _status.close()
     finally:
         if not keep:
             shutil.rmtree(workdir, ignore_errors=True)
