@@ -68,6 +68,7 @@ def test_each_run_builds_into_a_folder_that_stays(tmp_path, monkeypatch):
     build.measure_size(tmp_path, 1600, runs=3)
     assert sorted(path.parent.name for path in tmp_path.glob("*/index.html")) == ["site-1", "site-2", "site-3"]
 
+
 def test_cpu_time_counts_the_descendants(tmp_path):
     """A build's CPU time includes the processes it starts (language workers, Pagefind), not only its own."""
     import sys
