@@ -29,7 +29,10 @@ def on_pre_build(config):
         _state.update(site=site, report=False)
         return
     _, fresh = portal_state(site, on_read=handoff.send)
-    _state.update(site=site, report=fresh)  # reported once per change, not per language
+    # Reported once per change, not per language. A language that mkdocs-static-i18n builds in this
+    # process (under serve, or with the speed-ups off) starts before the main build ends: it must not
+    # drop a report still due, which the first build to end then makes.
+    _state.update(site=site, report=fresh or _state.get("report", False))
 
 
 # After all other post-build work (the end audit of hooks/security.py is -120): the checks go on in the

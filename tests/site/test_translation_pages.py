@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 
 import pytest
 from conftest import build_site
@@ -75,10 +78,21 @@ def test_last_verified_and_sources_are_localized(built):
     assert "2026年11月26日" in ja and "出典" in ja and "https://eur-lex.europa.eu/eli/reg/2017/745/oj" in ja
 
 
-def test_invalid_front_matter_fails_the_strict_build(tmp_path):
-    project = make_project(tmp_path)
+def _break_front_matter(project):
+    """Make the fixture guide's front matter invalid YAML (M001 on its line 5)."""
     page = project / "docs/guides/guide.md"
     page.write_text(page.read_text(encoding="utf-8").replace("jurisdiction: EU", "jurisdiction: [EU"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("speedups", ["on", "off"])
+def test_invalid_front_matter_fails_the_strict_build(tmp_path, monkeypatch, speedups):
+    """With the speed-ups off too, where mkdocs-static-i18n builds every language in the main process."""
+    if speedups == "off":
+        monkeypatch.setenv("KAKEHASHI_SPEEDUPS", "off")
+    else:
+        monkeypatch.delenv("KAKEHASHI_SPEEDUPS", raising=False)
+    project = make_project(tmp_path)
+    _break_front_matter(project)
     result = build_site(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert "docs/guides/guide.md:5:" in result.stderr and "M001" in result.stderr
@@ -108,6 +122,30 @@ def test_make_serve_shows_an_edit(tmp_path):
     project = make_project(tmp_path)
     seconds = measure_serve_edit(project, "guides/guide", timeout=120)
     assert seconds < 120
+
+
+def test_make_serve_reports_the_findings_of_the_checks(tmp_path):
+    """`mkdocs serve` builds every language in one process: the checks' findings are logged all the same."""
+    project = make_project(tmp_path)
+    _break_front_matter(project)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = []
+    with subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
+                          cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, text=True,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as server:
+        deadline = threading.Timer(120, server.kill)  # a server that never says it is serving ends the test
+        deadline.start()
+        try:
+            for line in server.stderr:
+                log.append(line)
+                if "Serving on" in line:
+                    break
+        finally:
+            deadline.cancel()
+            server.terminate()
+    assert any("docs/guides/guide.md:5:" in line and "M001" in line for line in log), "".join(log)
 
 
 def test_make_serve_shows_an_edit_of_a_data_file(tmp_path):
