@@ -3,8 +3,11 @@
 import json
 from pathlib import Path
 
+from conftest import ROOT
+
 from kakehashi.bench.build import ratio_sizes
 from kakehashi.bench.report import render_benchmark
+from kakehashi.render.ui_text import translations
 
 
 def test_ratio_compares_400_and_1600_whenever_both_ran():
@@ -36,6 +39,21 @@ def test_performance_table_says_when_times_are_medians(tmp_path):
     path.write_text(json.dumps(figures), encoding="utf-8")
     assert "Build and check times are the median of 3 runs." in render_benchmark(path, lambda text: text)
 
+
+def test_the_chart_is_written_in_the_language_of_its_page(tmp_path):
+    """The labels of the chart's points and axes: words, numbers and typography of the page's language."""
+    figures = {"sizes": {"1600": {"build_s": 28.8, "check_s": 6.6, "peak_rss_mb": 837, "html_bytes_per_page": 36764, "site_mb": 202.4}},
+               "stock": {"400": 24.4}}
+    path = tmp_path / "benchmark.json"
+    path.write_text(json.dumps(figures), encoding="utf-8")
+    english = render_benchmark(path, lambda text: text)
+    french = render_benchmark(path, translations(ROOT / "locales", "fr").gettext, "fr_FR")
+    japanese = render_benchmark(path, translations(ROOT / "locales", "ja").gettext, "ja_JP")
+    assert "<title>Kakehashi: 1,600 pages, 28.8 s</title>" in english and ">1,600</text>" in english
+    assert "<title>Kakehashi\u00a0: 1\u202f600\u00a0pages, 28,8\u00a0s</title>" in french and ">1\u202f600</text>" in french
+    assert "<title>configuration standard\u00a0: 400\u00a0pages, 24,4\u00a0s</title>" in french
+    assert "<title>Kakehashi：1,600ページ、28.8秒</title>" in japanese and ">29秒</text>" in japanese
+    assert " pages" not in japanese and "1,600" not in french
 
 def test_median_of_several_runs(tmp_path, monkeypatch):
     """measure_size reports the median times and the highest memory of its runs."""

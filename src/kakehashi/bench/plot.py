@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
+from babel.numbers import format_decimal
+
 from kakehashi.render.templates import render
 
 
-def build_time_svg(series: dict[str, dict[int, float]], title: str, x_label: str) -> str:
-    """A line chart of seconds per size for each named series (log-scaled size axis)."""
-    import math
+def build_time_svg(series: dict[str, dict[int, float]], title: str, x_label: str, _: Callable[[str], str],
+                   locale: str = "en_GB") -> str:
+    """A line chart of seconds per size for each named series (log-scaled size axis), its labels in the
+    language of ``_`` and numbers written the way ``locale`` writes them."""
 
     width, height, left, bottom, top, right = 640, 360, 60, 40, 30, 160
     sizes = sorted({size for points in series.values() for size in points})
@@ -27,11 +33,14 @@ def build_time_svg(series: dict[str, dict[int, float]], title: str, x_label: str
         lines.append({
             "name": name, "colour": colours[index % len(colours)], "legend_y": top + 20 * index,
             "coords": " ".join(f"{x(s):.1f},{y(t):.1f}" for s, t in ordered),
-            "points": [{"x": x(s), "y": y(t), "label": f"{s:,} pages, {t:.1f} s"} for s, t in ordered],
+            "points": [{"x": x(s), "y": y(t), "label": _("%(series)s: %(pages)s pages, %(seconds)s s") % {
+                "series": name, "pages": format_decimal(s, locale=locale), "seconds": format_decimal(t, "0.0", locale=locale)}}
+                for s, t in ordered],
         })
     return render(
         "benchmark_chart.svg", width=width, height=height, left=left, bottom=bottom, top=top, right=right,
         title=title, x_label=x_label, lines=lines,
-        x_ticks=[{"x": x(size), "label": f"{size:,}"} for size in sizes],
-        y_ticks=[{"y": y(longest * tick / 5), "label": f"{longest * tick / 5:.0f} s"} for tick in range(6)],
+        x_ticks=[{"x": x(size), "label": format_decimal(size, locale=locale)} for size in sizes],
+        y_ticks=[{"y": y(longest * tick / 5), "label": _("%(seconds)s s") % {"seconds": format_decimal(longest * tick / 5, "0", locale=locale)}}
+                 for tick in range(6)],
     ) + "\n"

@@ -19,7 +19,7 @@ def render_benchmark(figures_file: Path, _: Callable[[str], str], locale: str = 
     data = json.loads(figures_file.read_text(encoding="utf-8"))
     series = {"Kakehashi": {int(s): r["build_s"] for s, r in data["sizes"].items()},
               _("stock configuration"): {int(s): t for s, t in data.get("stock", {}).items()}}
-    chart = build_time_svg(series, _("Build time against pages per language"), _("pages per language (× 3 languages)"))
+    chart = build_time_svg(series, _("Build time against pages per language"), _("pages per language (× 3 languages)"), _, locale)
     header = (_("Pages per language"), _("Build (s)"), _("Stock configuration (s)"), _("kakehashi check (s)"),
               _("Peak memory (MB)"), _("HTML per page (KB)"), _("Site (MB)"))
     lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
