@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from conftest import ROOT
 from markdown import Markdown
 from project import make_project
 
 from kakehashi.checks.engine import run_checks
 from kakehashi.checks.rules import REGISTRY
-from kakehashi.content.status import chart_svg, render_status_section, status_table
+from kakehashi.content.status import chart_svg, render_status_section, state_labels, status_table
 from kakehashi.data.termbase import Concept, Term
 from kakehashi.render.glossary import render_glossary
 from kakehashi.render.guide_list import render_guide_list
 from kakehashi.render.markdown_text import fill_markers
 from kakehashi.render.rule_reference import render_rule_reference
+from kakehashi.render.ui_text import translations
 from kakehashi.site_config import load_site_config
 
 
@@ -76,6 +78,11 @@ def test_status_chart_is_valid_svg_with_one_bar_per_language(tmp_path):
     assert texts[2:6] == ["français", "33%", "日本語", "0%"]  # 1 of 3 pages in French, none in Japanese
     section = render_status_section(table, site, "fr", identity)
     assert "| `guides/guide` | source | up to date | missing |" in section
+    french = ET.fromstring(chart_svg(table, site.codes, state_labels(translations(ROOT / "locales", "fr").gettext)))
+    assert "33\u00a0%" in [t.text for t in french.iter("{http://www.w3.org/2000/svg}text")]
+    assert "à jour\u00a0: 1" in [t.text for t in french.iter("{http://www.w3.org/2000/svg}title")]
+    japanese = ET.fromstring(chart_svg(table, site.codes, state_labels(translations(ROOT / "locales", "ja").gettext)))
+    assert "最新：1" in [t.text for t in japanese.iter("{http://www.w3.org/2000/svg}title")]
 
 
 def test_rule_reference_lists_every_rule():

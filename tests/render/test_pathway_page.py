@@ -13,6 +13,7 @@ from kakehashi.data.events import Source
 from kakehashi.data.pathways import Fact, GuideLink, Option, Question, Route, Step, load_pathways
 from kakehashi.render.pathway_map import render_route_map, wrap
 from kakehashi.render.pathway_page import GuideInfo, render_pathway_page, step_helpers
+from kakehashi.render.ui_text import translations
 
 NOW = datetime(2026, 12, 6, tzinfo=UTC)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -82,6 +83,16 @@ def test_conditions_are_written_out_and_carried_for_the_script():
     assert [b.get("data-kk-when") for b in boxes] == [None, "class=high"]
     assert sum(int(b.get("data-kk-height")) for b in boxes) - int(svg.get("data-kk-gap")) == int(svg.get("height"))
 
+
+
+def test_conditions_follow_the_typography_of_the_page_language():
+    two = dataclasses.replace(make_route(), questions=(
+        make_route().questions[0], Question("size", texts("Size"), texts("?"), None, (Option("big", texts("Big")),))))
+    two = dataclasses.replace(two, steps=(dataclasses.replace(two.steps[1], when={"class": ("high",), "size": ("big",)}),))
+    french = render_pathway_page([two], GUIDES, [], [], "fr", "fr_FR", NOW, translations(ROOT / "locales", "fr").gettext)
+    japanese = render_pathway_page([two], GUIDES, [], [], "ja", "ja_JP", NOW, translations(ROOT / "locales", "ja").gettext)
+    assert ">S’applique si\u00a0: Class\u00a0: High\u202f; Size\u00a0: Big</span>" in french
+    assert ">適用される条件：Class：High；Size：Big</span>" in japanese
 
 def test_the_form_asks_only_each_routes_own_questions():
     markdown = render_pathway_page([make_route()], GUIDES, [], [], "fr", "fr_FR", NOW, identity)

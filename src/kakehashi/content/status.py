@@ -133,10 +133,12 @@ def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[st
         for state in State:
             n = counts[code][state.value]
             if n:
-                parts.append({"x": x, "width": bar_w * n / total, "colour": COLOURS[state], "label": labels.get(state.value, state.value), "count": n})
+                parts.append({"x": x, "width": bar_w * n / total, "colour": COLOURS[state],
+                              "title": labels.get("count", "%(state)s: %(count)s") % {"state": labels.get(state.value, state.value), "count": n}})
                 x += bar_w * n / total
-        bars.append({"y": top + row * row_h, "name": names.get(code, code), "parts": parts,
-                     "percent": percent_available(counts[code]), "percent_x": bar_x + bar_w + 8})
+        percent = labels.get("percent", "%(percent)s%%") % {"percent": f"{percent_available(counts[code]):.0f}"}
+        bars.append({"y": top + row * row_h, "name": names.get(code, code), "parts": parts, "percent": percent,
+                     "percent_x": bar_x + bar_w + 8})
     legend, x = [], 0
     for state in State:
         label = labels.get(state.value, state.value)
@@ -151,6 +153,7 @@ def state_labels(_) -> dict[str, str]:
     return {
         "source": _("source"), "up-to-date": _("up to date"), "outdated": _("outdated"), "stub": _("stub"),
         "missing": _("missing"), "page": _("Page"), "title": _("Translation status"),
+        "count": _("%(state)s: %(count)s"), "percent": _("%(percent)s%%"),
     }
 
 

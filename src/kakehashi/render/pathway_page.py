@@ -110,9 +110,11 @@ def _conditions(route: Route, step: Step, language: str, _: Callable[[str], str]
     for question in route.questions:
         if question.id in step.when:
             answers = [o.label[language] for o in question.options if o.id in step.when[question.id]]
-            parts.append(f"{question.label[language]}: {' / '.join(answers)}")
-    label = _("Applies if:")
-    return f'<br><span class="kk-when" data-kk-when="{text(when_attribute(step))}">{md_text(label)} {md_text("; ".join(parts))}</span>'
+            parts.append(_("%(question)s: %(answers)s") % {"question": question.label[language], "answers": " / ".join(answers)})
+    # Translators: what separates two conditions in "Applies if: %(conditions)s".
+    separator = _("; ")
+    conditions = _("Applies if: %(conditions)s") % {"conditions": separator.join(parts)}
+    return f'<br><span class="kk-when" data-kk-when="{text(when_attribute(step))}">{md_text(conditions)}</span>'
 
 
 def _helpers(helpers: Helpers, language: str, _: Callable[[str], str]) -> str:
