@@ -1,4 +1,5 @@
-"""Per-language behaviour in one table: typography, untranslated-text detection, search, scaffold texts.
+"""Per-language behaviour in one table: typography (of pages and of generated text), untranslated-text
+detection, search, scaffold texts.
 
 Which languages the portal has comes from ``mkdocs.yml`` alone (``site_config``); this table says how
 each behaves. A language it does not know gets the default profile: no typography fixes, Latin script,
@@ -53,6 +54,10 @@ class Profile:
     # Indexed and searched with every kana and kanji as its own word (no spaces between words).
     segmented_search: bool = False
     list_separator: str = ", "
+    # Between items that may hold commas themselves, between a label and its value, around an aside.
+    clause_separator: str = "; "
+    label_separator: str = ": "
+    parentheses: tuple[str, str] = (" (", ")")
     # What a contributor reads in the files ``kakehashi new guide`` writes.
     scaffold: dict = field(default_factory=lambda: _ENGLISH_SCAFFOLD, compare=False)
 
@@ -64,6 +69,8 @@ PROFILES = {
     ),
     "fr": Profile(
         typography="fr",
+        clause_separator="\u202f; ",
+        label_separator="\u00a0: ",
         function_words=frozenset({"le", "la", "les", "des", "et", "est", "sont", "pour", "dans", "une", "du", "que", "qui", "au",
                                    "aux", "doit", "vous", "votre", "sur", "par", "avec"}),
         scaffold={
@@ -97,6 +104,9 @@ PROFILES = {
         script=JAPANESE_SCRIPT,
         segmented_search=True,
         list_separator="、",
+        clause_separator="；",
+        label_separator="：",
+        parentheses=("（", "）"),
         scaffold={
     "title": "TODO 日本語のガイド名",
     "description": "TODO このガイドで読者が何を学べるかを、日本語の1文で書いてください（20〜260文字）。",

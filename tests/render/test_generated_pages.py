@@ -34,6 +34,8 @@ def test_glossary_is_in_the_readers_language_and_escaped(tmp_path):
     assert "<img" not in html and "organisme &amp; co" in html
     assert html.index("審査") < html.index("organisme")  # the reader's term comes first
     assert '<tr id="evil">' in html and "英語" in html  # column named in the reader's language
+    variants = Concept("pmda", {"en": Term("PMDA"), "fr": Term("PMDA"), "ja": Term("PMDA", ("医薬品医療機器総合機構", "機構"))}, {"ja": "定義です。"})
+    assert "<small>医薬品医療機器総合機構、機構</small>" in render_glossary([variants], site, "ja", identity)
 
 
 def test_guide_list_uses_the_readers_language_and_falls_back(tmp_path):

@@ -67,6 +67,8 @@ def test_in_french_and_japanese_with_their_punctuation_and_fallback_definition()
     assert marked(japanese) == [("mah", "製造販売業者")]
     assert '<span class="kk-term-card__definition" lang="en">Definition of marketing authorisation holder.</span>' in japanese
     assert '英語：<span lang="en">' in japanese and "（" in japanese
+    assert '<span class="kk-term-card__paren">\u202f; </span><span class="kk-term-card__other">anglais' in french
+    assert '<span class="kk-term-card__paren">；</span><span class="kk-term-card__other">英語' in japanese
 
 
 def test_a_page_without_terms_is_unchanged():

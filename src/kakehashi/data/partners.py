@@ -24,6 +24,7 @@ from kakehashi.data.records import (
     read_record,
 )
 from kakehashi.data.schemas import validator
+from kakehashi.languages import profile
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Vocabulary:
         if code in self.prefectures:
             names = self.prefectures[code]
             prefecture = names.get(language) or names["en"]
-            return f"{prefecture}、{territories['JP']}" if language == "ja" else f"{prefecture}, {territories['JP']}"
+            return profile(language).list_separator.join((prefecture, territories["JP"]))
         return territories.get(code, code)
 
 
@@ -64,8 +65,10 @@ class Partner:
     topics: tuple[str, ...] = ()  # steps it helps with (the guides' categories)
 
     def display_name(self, language: str) -> str:
-        """The name readers of ``language`` read first: native for Japanese readers, else romanised."""
-        if self.romanised_name and language != "ja":
+        """The name readers of ``language`` read first: native if their language is written in its script
+        (Japanese readers, a Japanese name), else romanised."""
+        script = profile(language).script
+        if self.romanised_name and not (script and script.search(self.native_name)):
             return self.romanised_name
         return self.native_name
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from kakehashi.data.crosslinks import GuideTags, events_for, partners_for
 from kakehashi.data.events import Event, localized
 from kakehashi.data.partners import Partner, Vocabulary
+from kakehashi.languages import profile
 from kakehashi.render.events_page import when_text
 from kakehashi.render.html import Markup, el
 from kakehashi.render.partners_page import TYPE_LABELS, _name_el
@@ -22,7 +23,7 @@ def _partner_item(partner: Partner, language: str, vocabulary: Vocabulary | None
         facts.append(vocabulary.region_label(partner.region, language))
     return el("li", {"data-kk-related": partner.id},
               el("a", {"href": url(f"partners/#partner-{partner.id}")}, _name_el(partner.display_name(language))),
-              " — ", ("、" if language == "ja" else ", ").join(facts))
+              " — ", profile(language).list_separator.join(facts))
 
 
 def _event_item(event: Event, language: str, locale: str, _: Callable[[str], str], url: Callable[[str], str]) -> Markup:

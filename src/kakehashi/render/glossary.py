@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kakehashi.data.termbase import Concept
+from kakehashi.languages import profile
 from kakehashi.render.templates import render
 from kakehashi.site_config import SiteConfig
 
@@ -24,7 +25,7 @@ def render_glossary(concepts: list[Concept], site: SiteConfig, language: str, _:
         own = shown(language, concept.terms)
         said = shown(language, concept.definition)
         rows.append({
-            "id": concept.id, "lang": own, "term": concept.terms[own].term, "variants": ", ".join(concept.terms[own].variants),
+            "id": concept.id, "lang": own, "term": concept.terms[own].term, "variants": profile(language).list_separator.join(concept.terms[own].variants),
             "others": [(shown(lang, concept.terms), concept.terms[shown(lang, concept.terms)].term) for lang in others],
             "definition_lang": said, "definition": concept.definition[said],
         })

@@ -19,6 +19,7 @@ from itertools import accumulate
 import ahocorasick
 
 from kakehashi.data.termbase import Concept, term_pattern
+from kakehashi.languages import profile
 from kakehashi.render.html import Markup, el
 
 SKIPPED = frozenset({
@@ -129,10 +130,6 @@ def _fold(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
-def _separator(language: str) -> str:
-    return {"fr": "\u00a0: ", "ja": "："}.get(language, ": ")
-
-
 def term_card(concept: Concept, written: str, language: str, names: Callable[[str], str]) -> Markup:
     """The marked term and its card: the definition, then the term in each other language."""
     card_id = f"kk-term-{concept.id}"
@@ -140,12 +137,13 @@ def term_card(concept: Concept, written: str, language: str, names: Callable[[st
     definition_language = language
     if not definition and concept.definition:
         definition_language, definition = next(iter(concept.definition.items()))
+    typography = profile(language)
     others = [
-        [el("span", {"class": "kk-term-card__paren"}, "; "),
-         el("span", {"class": "kk-term-card__other"}, names(code), _separator(language), el("span", {"lang": code}, term.term))]
+        [el("span", {"class": "kk-term-card__paren"}, typography.clause_separator),
+         el("span", {"class": "kk-term-card__other"}, names(code), typography.label_separator, el("span", {"lang": code}, term.term))]
         for code, term in concept.terms.items() if code != language
     ]
-    paren = {"ja": ("（", "）")}.get(language, (" (", ")"))  # shown only without CSS, as plain text
+    paren = typography.parentheses  # shown only without CSS, as plain text
     return el(
         "span", {"class": "kk-term-wrap", "data-kk-term": concept.id},
         el("span", {"class": "kk-term", "tabindex": "0", "aria-describedby": card_id}, written),
