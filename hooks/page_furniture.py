@@ -1,6 +1,7 @@
 """MkDocs hook: furniture of each page from its front matter.
 
-Adds to the template context: ``kk_last_verified``, ``kk_changes`` (the change log), ``kk_review_due``
+Adds to the template context: ``kk_last_verified`` (and ``kk_label_gap``, what follows a label's colon
+in the page's language), ``kk_changes`` (the change log), ``kk_review_due``
 (a notice when the review interval has passed on the build day: ``SOURCE_DATE_EPOCH`` for a
 reproducible build), ``kk_sources`` and, on home pages
 (``kk_is_home``), ``kk_suggestions`` (a notice offering each other language, written in that language).
@@ -9,6 +10,7 @@ reproducible build), ``kk_sources`` and, on home pages
 from kakehashi.build.language_build import language_build
 from kakehashi.content.paths import page_url
 from kakehashi.data.events import build_time
+from kakehashi.languages import profile
 from kakehashi.render.furniture import change_log, last_verified_text, review_notice, source_links
 
 
@@ -18,6 +20,7 @@ def on_page_context(context, page, config, nav):
     site, code, lang = build.site, build.code, build.lang
     stem = getattr(page.file, "norm_src_uri", page.file.src_uri).removesuffix(".md")
     context["kk_last_verified"] = last_verified_text(page.meta, lang.formatting_locale)
+    context["kk_label_gap"] = profile(code).label_gap
     context["kk_changes"] = change_log(page.meta, lang.formatting_locale)
     context["kk_review_due"] = review_notice(page.meta, lang.formatting_locale, build_time().date())
     context["kk_sources"] = source_links(page.meta)

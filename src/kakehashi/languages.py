@@ -57,6 +57,8 @@ class Profile:
     # Between items that may hold commas themselves, between a label and its value, around an aside.
     clause_separator: str = "; "
     label_separator: str = ": "
+    # After a label that ends with its colon ("Last verified:" 2026…); none after a full-width colon.
+    label_gap: str = " "
     parentheses: tuple[str, str] = (" (", ")")
     # What a contributor reads in the files ``kakehashi new guide`` writes.
     scaffold: dict = field(default_factory=lambda: _ENGLISH_SCAFFOLD, compare=False)
@@ -106,6 +108,7 @@ PROFILES = {
         list_separator="、",
         clause_separator="；",
         label_separator="：",
+        label_gap="",
         parentheses=("（", "）"),
         scaffold={
     "title": "TODO 日本語のガイド名",

@@ -51,6 +51,7 @@ def test_guide_list_uses_the_readers_language_and_falls_back(tmp_path):
     assert "26 novembre 2026" in markdown
     # English fallback, as text: Markdown is not read inside the HTML block, and markup is escaped
     assert '<a href="other/">Other *guide* [x](javascript:y) &lt;script&gt;alert(1)&lt;/script&gt;</a>' in markdown
+    assert "最終確認日：2026年11月26日" in render_guide_list(groups, "ja", "en", "ja_JP", translations(ROOT / "locales", "ja").gettext)
 
 
 def test_guide_list_stays_one_html_list_per_category(tmp_path):

@@ -93,6 +93,9 @@ def test_conditions_follow_the_typography_of_the_page_language():
     japanese = render_pathway_page([two], GUIDES, [], [], "ja", "ja_JP", NOW, translations(ROOT / "locales", "ja").gettext)
     assert ">S’applique si\u00a0: Class\u00a0: High\u202f; Size\u00a0: Big</span>" in french
     assert ">適用される条件：Class：High；Size：Big</span>" in japanese
+    assert "*最終確認日：2026年12月6日*" in japanese and "*Dernière vérification\u00a0: 6 décembre 2026*" in french
+    assert "5 years.（出典：[PMD Act](https://laws.e-gov.go.jp/law/335AC0000000145)）" in japanese
+    assert "5 years. (source\u00a0: [PMD Act](https://laws.e-gov.go.jp/law/335AC0000000145))" in french
 
 def test_the_form_asks_only_each_routes_own_questions():
     markdown = render_pathway_page([make_route()], GUIDES, [], [], "fr", "fr_FR", NOW, identity)

@@ -76,6 +76,8 @@ def test_last_verified_and_sources_are_localized(built):
     assert "26 novembre 2026" in fr and "Dernière vérification" in fr
     ja = read(built, "ja/guides/guide/index.html")
     assert "2026年11月26日" in ja and "出典" in ja and "https://eur-lex.europa.eu/eli/reg/2017/745/oj" in ja
+    assert "<strong>最終確認日：</strong><time" in ja  # no space after a full-width colon
+    assert "<strong>Dernière vérification\u00a0:</strong> <time" in fr
 
 
 def _break_front_matter(project):

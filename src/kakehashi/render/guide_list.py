@@ -13,6 +13,7 @@ from collections.abc import Callable
 from kakehashi.content.freshness import as_date
 from kakehashi.content.groups import Group
 from kakehashi.content.paths import page_url
+from kakehashi.languages import profile
 from kakehashi.render.html import Markup, el
 from kakehashi.render.markdown_text import md_text
 from kakehashi.render.ui_text import long_date
@@ -52,7 +53,7 @@ def render_guide_list(groups: list[Group], language: str, default: str, locale: 
             variant = group.variants.get(default) or group.source
         if variant is None or variant.doc is None:
             continue
-        by_category.setdefault(str(variant.doc.meta.get("category")), []).append(_item(group.stem, variant.doc.meta, locale, _))
+        by_category.setdefault(str(variant.doc.meta.get("category")), []).append(_item(group.stem, variant.doc.meta, language, locale, _))
     titles = category_titles(_)
     out = []
     for category in (*CATEGORY_ORDER, *sorted(set(by_category) - set(CATEGORY_ORDER))):
@@ -61,10 +62,11 @@ def render_guide_list(groups: list[Group], language: str, default: str, locale: 
     return "\n".join(out)
 
 
-def _item(stem: str, meta: dict, locale: str, _: Callable[[str], str]) -> Markup:
+def _item(stem: str, meta: dict, language: str, locale: str, _: Callable[[str], str]) -> Markup:
     """One guide of the list, as HTML (its texts on one line: a blank line would end the HTML block)."""
     verified = as_date(meta.get("last_verified"))
-    details = _one_line(meta.get("jurisdiction", "")) + (f" · {_('Last verified:')} {long_date(verified, locale)}" if verified else "")
+    gap = profile(language).label_gap
+    details = _one_line(meta.get("jurisdiction", "")) + (f" · {_('Last verified:')}{gap}{long_date(verified, locale)}" if verified else "")
     return el("li", None, el("a", {"href": page_url(stem).removeprefix("guides/")}, _one_line(meta.get("title", stem))),
               " — ", _one_line(meta.get("description", "")), " ", el("em", None, details))
 

@@ -11,6 +11,7 @@ from babel import Locale
 
 from kakehashi.data.events import localized
 from kakehashi.data.partners import Match, Partner, Vocabulary, find_matches
+from kakehashi.languages import profile
 from kakehashi.render.html import Markup, el, join
 from kakehashi.render.ui_text import long_date
 
@@ -143,7 +144,8 @@ def render_profile(partner: Partner, matches: list[Match], language: str, locale
         el("p", {"class": "kk-partner__sources"},
            el("strong", {}, _("Sources")), " ",
            join([el("a", {"href": s.url, "rel": "noopener"}, s.title) for s in partner.sources], " · "),
-           [" · ", _("Last verified:"), " ", long_date(partner.last_verified, locale)] if partner.last_verified else None)
+           [" · ", _("Last verified:"), profile(language).label_gap, long_date(partner.last_verified, locale)]
+           if partner.last_verified else None)
         if partner.sources else None,
     )
 

@@ -22,6 +22,7 @@ from kakehashi.content.groups import Group
 from kakehashi.data.events import Event, localized
 from kakehashi.data.partners import Partner
 from kakehashi.data.pathways import DIRECTIONS, PRODUCTS, GuideLink, Route, Step
+from kakehashi.languages import profile
 from kakehashi.render.html import Markup, el, text
 from kakehashi.render.markdown_text import md_text
 from kakehashi.render.pathway_map import render_route_map, when_attribute
@@ -119,17 +120,17 @@ def _conditions(route: Route, step: Step, language: str, _: Callable[[str], str]
 
 def _helpers(helpers: Helpers, language: str, _: Callable[[str], str]) -> str:
     """"Who can help": links to the directory entries and upcoming events of a step (nothing if none)."""
-    parts = []
+    parts, typography = [], profile(language)
     if helpers.partners:
         label = md_text(_("Partners:"))
-        links = ", ".join(
+        links = typography.list_separator.join(
             f'<a href="../partners/#partner-{text(p.id)}">{md_text(p.display_name(language))}</a>' for p in helpers.partners)
-        parts.append(f"{label} {links}")
+        parts.append(f"{label}{typography.label_gap}{links}")
     if helpers.events:
         label = md_text(_("Events:"))
-        links = ", ".join(
+        links = typography.list_separator.join(
             f'<a href="../events/#event-{text(e.id)}">{md_text(localized(e.title, language)[0])}</a>' for e in helpers.events)
-        parts.append(f"{label} {links}")
+        parts.append(f"{label}{typography.label_gap}{links}")
     if not parts:
         return ""
     heading = md_text(_("Who can help"))
@@ -140,7 +141,10 @@ def _facts_cell(step: Step, language: str, _: Callable[[str], str]) -> str:
     if not step.facts:
         return md_text(_("The guides give no figure for this step yet."))
     label = md_text(_("source:"))
-    return "<br>".join(f"{md_text(fact.text[language])} ({label} [{md_text(fact.source.title)}]({_url(fact.source.url)}))" for fact in step.facts)
+    typography = profile(language)
+    opening, closing = typography.parentheses
+    return "<br>".join(f"{md_text(fact.text[language])}{opening}{label}{typography.label_gap}[{md_text(fact.source.title)}]"
+                       f"({_url(fact.source.url)}){closing}" for fact in step.facts)
 
 
 def render_route(route: Route, guides: dict[str, GuideInfo], partners: list[Partner], events: list[Event], language: str,
@@ -153,7 +157,7 @@ def render_route(route: Route, guides: dict[str, GuideInfo], partners: list[Part
         "",
         md_text(route.summary[language]),
         "",
-        "*" + md_text(_("Last verified:")) + " " + long_date(route.last_verified, locale) + "*",
+        "*" + md_text(_("Last verified:")) + profile(language).label_gap + long_date(route.last_verified, locale) + "*",
         "",
     ]
     if not route.covered:
@@ -166,7 +170,7 @@ def render_route(route: Route, guides: dict[str, GuideInfo], partners: list[Part
     out += ["| " + " | ".join(md_text(h) for h in headers) + " |", "|" + "---|" * len(headers)]
     for number, step in enumerate(route.steps, start=1):
         helpers = _helpers(step_helpers(route, step, guides, partners, events, now), language, _)
-        who = f"<br>**{who_label}** {md_text(step.who[language])}" if step.who else ""
+        who = f"<br>**{who_label}**{profile(language).label_gap}{md_text(step.who[language])}" if step.who else ""
         cells = [
             f"<span data-kk-number>{number}</span>. **{md_text(step.title[language])}**<br>*{md_text(stage_labels[step.stage])}*{_conditions(route, step, language, _)}",
             md_text(step.text[language]) + who,
