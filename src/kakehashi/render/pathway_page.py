@@ -107,14 +107,12 @@ def _conditions(route: Route, step: Step, language: str, _: Callable[[str], str]
     """"Applies if: …" in words, kept visible without JavaScript; the script reads ``data-kk-when``."""
     if not step.when:
         return ""
-    parts = []
+    parts, typography = [], profile(language)
     for question in route.questions:
         if question.id in step.when:
             answers = [o.label[language] for o in question.options if o.id in step.when[question.id]]
-            parts.append(_("%(question)s: %(answers)s") % {"question": question.label[language], "answers": " / ".join(answers)})
-    # Translators: what separates two conditions in "Applies if: %(conditions)s".
-    separator = _("; ")
-    conditions = _("Applies if: %(conditions)s") % {"conditions": separator.join(parts)}
+            parts.append(question.label[language] + typography.label_separator + " / ".join(answers))
+    conditions = _("Applies if: %(conditions)s") % {"conditions": typography.clause_separator.join(parts)}
     return f'<br><span class="kk-when" data-kk-when="{text(when_attribute(step))}">{md_text(conditions)}</span>'
 
 
