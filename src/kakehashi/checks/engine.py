@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -58,10 +59,20 @@ _worker_setting: tuple = ()  # (site, termbase, whole_site) in a check worker pr
 
 
 def _start_worker(site: SiteConfig, termbase: list, whole_site: bool, niceness: int) -> None:
-    """Receive what every group's check shares once per worker process, not once per task."""
+    """Receive what every group's check shares once per worker process, not once per task; end with
+    the process that started it, were it killed before it could stop its workers (`mkdocs serve`
+    stopped by SIGTERM in the middle of a build), instead of waiting for tasks for ever."""
     global _worker_setting
     _worker_setting = (site, termbase, whole_site)
     os.nice(niceness)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the parent process has ended
+    os._exit(1)
 
 
 Task = tuple[str, list[tuple[str, str]], Group | None]  # stem, its files, the group if read already
