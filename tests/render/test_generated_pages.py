@@ -81,7 +81,7 @@ def test_status_chart_is_valid_svg_with_one_bar_per_language(tmp_path):
     assert texts[2:6] == ["français", "33%", "日本語", "0%"]  # 1 of 3 pages in French, none in Japanese
     section = render_status_section(table, site, "fr", identity)
     assert "| `guides/guide` | source | up to date | missing |" in section
-    french = ET.fromstring(chart_svg(table, site.codes, state_labels(translations(ROOT / "locales", "fr").gettext)))
+    french = ET.fromstring(chart_svg(table, site.codes, state_labels(translations(ROOT / "locales", "fr").gettext), locale="fr_FR"))
     assert "33\u00a0%" in [t.text for t in french.iter("{http://www.w3.org/2000/svg}text")]
     assert "à jour\u00a0: 1" in [t.text for t in french.iter("{http://www.w3.org/2000/svg}title")]
     japanese = ET.fromstring(chart_svg(table, site.codes, state_labels(translations(ROOT / "locales", "ja").gettext)))

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from enum import Enum
 
+from babel.numbers import format_percent
+
 from kakehashi.content.freshness import Overdue
 from kakehashi.content.groups import Group
 from kakehashi.content.pins import Drift, drift, pinned_text
@@ -120,8 +122,10 @@ def as_markdown(table, codes, labels: dict[str, str] | None = None, details: boo
     return "\n".join(lines)
 
 
-def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[str, str] | None = None) -> str:
-    """Stacked horizontal bars, one per language, of page states: an inline SVG with a text legend."""
+def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[str, str] | None = None,
+              locale: str = "en_GB") -> str:
+    """Stacked horizontal bars, one per language, of page states: an inline SVG with a text legend, its
+    percentages written the way ``locale`` writes them."""
     labels, names = labels or {}, names or {}
     counts = totals(table, codes)
     bar_x, bar_w, row_h, top = 110, 420, 34, 10
@@ -136,7 +140,7 @@ def chart_svg(table, codes, labels: dict[str, str] | None = None, names: dict[st
                 parts.append({"x": x, "width": bar_w * n / total, "colour": COLOURS[state],
                               "title": labels.get("count", "%(state)s: %(count)s") % {"state": labels.get(state.value, state.value), "count": n}})
                 x += bar_w * n / total
-        percent = labels.get("percent", "%(percent)s%%") % {"percent": f"{percent_available(counts[code]):.0f}"}
+        percent = format_percent(percent_available(counts[code]) / 100, locale=locale)
         bars.append({"y": top + row * row_h, "name": names.get(code, code), "parts": parts, "percent": percent,
                      "percent_x": bar_x + bar_w + 8})
     legend, x = [], 0
@@ -153,7 +157,7 @@ def state_labels(_) -> dict[str, str]:
     return {
         "source": _("source"), "up-to-date": _("up to date"), "outdated": _("outdated"), "stub": _("stub"),
         "missing": _("missing"), "page": _("Page"), "title": _("Translation status"),
-        "count": _("%(state)s: %(count)s"), "percent": _("%(percent)s%%"),
+        "count": _("%(state)s: %(count)s"),
     }
 
 
@@ -174,5 +178,5 @@ def render_status_section(table, site: SiteConfig, language: str, _, overdue: li
     labels = state_labels(_)
     names = {code: site.language(code).name_in(language) for code in site.codes}
     locale = site.language(language).formatting_locale
-    return (chart_svg(table, site.codes, labels, names) + "\n\n" + as_markdown(table, site.codes, labels, details=False) + "\n\n"
+    return (chart_svg(table, site.codes, labels, names, locale) + "\n\n" + as_markdown(table, site.codes, labels, details=False) + "\n\n"
             + overdue_markdown(overdue, language, locale, _))
